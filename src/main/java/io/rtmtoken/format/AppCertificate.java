@@ -26,6 +26,9 @@ public final class AppCertificate {
 
     private final ThreadLocal<Mac> keyedPerThread;
 
+    /** The first stage of the 007 signing keys of the latest issue second seen; tokens come many to a second. */
+    private volatile IssueKey latestIssueKey;
+
     private AppCertificate(byte[] asciiBytes) {
         this.asciiBytes = asciiBytes;
         this.fingerprint = HexFormat.of().formatHex(sha256(asciiBytes), 0, 4);
@@ -69,6 +72,27 @@ public final class AppCertificate {
         return keyedPerThread.get().doFinal(data);
     }
 
+    /** HMAC-SHA256 keyed by this certificate over part of the data, into the output from the offset on. */
+    void sign(byte[] data, int offset, int lengthInBytes, byte[] output, int outputOffset) {
+        Mac mac = keyedPerThread.get();
+        mac.update(data, offset, lengthInBytes);
+        HmacSha256.doFinal(mac, output, outputOffset);
+    }
+
+    /**
+     * The first stage of a 007 signing key, HMAC-SHA256(key = uint32 issueTs, data = this certificate), kept for the
+     * latest issue second. The caller must not modify the returned bytes.
+     */
+    byte[] issueKey(long issueTs) {
+        IssueKey latest = latestIssueKey;
+        if (latest != null && latest.issueTs == issueTs) {
+            return latest.key;
+        }
+        byte[] key = HmacSha256.sign(new PackWriter(4).putUint32(issueTs).toByteArray(), asciiBytes);
+        latestIssueKey = new IssueKey(issueTs, key);
+        return key;
+    }
+
     byte[] asciiBytes() {
         return asciiBytes.clone();
     }
@@ -87,6 +111,19 @@ public final class AppCertificate {
     @Override
     public String toString() {
         return "AppCertificate[sha256:" + fingerprint + "]";
+    }
+
+    /** A derived key and the issue time it belongs to, published together. */
+    private static final class IssueKey {
+
+        private final long issueTs;
+
+        private final byte[] key;
+
+        IssueKey(long issueTs, byte[] key) {
+            this.issueTs = issueTs;
+            this.key = key;
+        }
     }
 
     private static byte[] sha256(byte[] data) {

@@ -3,6 +3,8 @@ package io.rtmtoken.format;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 
+import javax.crypto.ShortBufferException;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,6 +41,25 @@ final class HmacSha256 {
         Mac mac = UNKEYED.get();
         init(mac, key);
         return mac.doFinal(data);
+    }
+
+    /** Computes HMAC-SHA256 of part of the data with a key used once, into the output from the offset on. */
+    static void sign(byte[] key, byte[] data, int offset, int lengthInBytes, byte[] output, int outputOffset) {
+        Mac mac = UNKEYED.get();
+        init(mac, key);
+        mac.update(data, offset, lengthInBytes);
+        doFinal(mac, output, outputOffset);
+    }
+
+    /** Finishes the MAC into the output from the offset on, which has room for {@link #SIZE_IN_BYTES}. */
+    static void doFinal(Mac mac, byte[] output, int outputOffset) {
+        try {
+            mac.doFinal(output, outputOffset);
+        }
+        catch (ShortBufferException ex) {
+            throw new IllegalStateException("no room for an HMAC-SHA256 at offset " + outputOffset + " of "
+                    + output.length + " bytes", ex);
+        }
     }
 
     static Mac cloneOf(Mac prototype) {

@@ -2,7 +2,7 @@ package io.rtmtoken.format;
 
 import java.nio.charset.StandardCharsets;
 
-/** Writes the little-endian Agora packing into a buffer sized exactly by the caller. */
+/** Writes the little-endian Agora packing into a buffer sized exactly by the caller, or into part of a buffer. */
 final class PackWriter {
 
     private final byte[] buffer;
@@ -10,11 +10,26 @@ final class PackWriter {
     private int position;
 
     PackWriter(int sizeInBytes) {
-        this.buffer = new byte[sizeInBytes];
+        this(new byte[sizeInBytes], 0);
+    }
+
+    /** Writes into the buffer from the offset on; the caller makes sure it is large enough. */
+    PackWriter(byte[] buffer, int offset) {
+        this.buffer = buffer;
+        this.position = offset;
     }
 
     static int sizeOfBytes(int lengthInBytes) {
         return 2 + lengthInBytes;
+    }
+
+    /** Length of the string in UTF-8, counted without encoding it when it is ASCII. */
+    static int utf8Length(String value) {
+        return isAscii(value) ? value.length() : value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    int position() {
+        return position;
     }
 
     PackWriter putUint16(int value) {
@@ -37,13 +52,33 @@ final class PackWriter {
         return putRaw(value);
     }
 
+    /** Writes a uint16 length followed by the string's UTF-8 bytes. */
     PackWriter putString(String value) {
+        if (isAscii(value)) {
+            return putUint16(value.length()).putUtf8(value);
+        }
         return putBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes the string's UTF-8 bytes without a length, copying characters directly when it is ASCII. */
+    PackWriter putUtf8(String value) {
+        if (!isAscii(value)) {
+            return putRaw(value.getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < value.length(); i++) {
+            buffer[position + i] = (byte) value.charAt(i);
+        }
+        position += value.length();
+        return this;
+    }
+
     PackWriter putRaw(byte[] value) {
-        System.arraycopy(value, 0, buffer, position, value.length);
-        position += value.length;
+        return putRaw(value, 0, value.length);
+    }
+
+    PackWriter putRaw(byte[] value, int offset, int lengthInBytes) {
+        System.arraycopy(value, offset, buffer, position, lengthInBytes);
+        position += lengthInBytes;
         return this;
     }
 
@@ -53,5 +88,14 @@ final class PackWriter {
             throw new IllegalStateException("packed " + position + " of " + buffer.length + " bytes");
         }
         return buffer;
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 package io.rtmtoken.format;
 
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -29,7 +28,6 @@ public final class RtmTokens {
     /** Builds a 007 RTM token valid for the lifetime, with the login privilege for the same lifetime. */
     public static String build007(String appId, AppCertificate certificate, String userAccount, long issueTs,
             long expireSeconds, long salt) {
-        return Token007.build(appId, certificate, issueTs, expireSeconds, salt,
-                List.of(Service.rtm(userAccount, expireSeconds)));
+        return Token007.buildRtm(appId, certificate, issueTs, expireSeconds, salt, userAccount);
     }
 }

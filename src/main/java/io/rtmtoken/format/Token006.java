@@ -35,33 +35,38 @@ public record Token006(String appId, byte[] signature, long channelNameCrc, long
 
     private static final int PREFIX_LENGTH = VERSION.length() + AppCertificate.LENGTH;
 
+    /** The signature with its uint16 length. */
+    private static final int SIGNATURE_FIELD_SIZE = PackWriter.sizeOfBytes(HmacSha256.SIZE_IN_BYTES);
+
     /** Builds a token exactly as Agora's {@code AccessToken.build()} does for the given salt and ts. */
     public static String build(String appId, AppCertificate certificate, String channelName, String uid, long salt,
             long expireTs, SortedMap<Integer, Long> privileges) {
         requireAppId(appId);
-        byte[] appIdBytes = appId.getBytes(StandardCharsets.US_ASCII);
-        byte[] channelNameBytes = channelName.getBytes(StandardCharsets.UTF_8);
-        byte[] uidBytes = uid.getBytes(StandardCharsets.UTF_8);
+        int channelNameLength = PackWriter.utf8Length(channelName);
+        int uidLength = PackWriter.utf8Length(uid);
+        int messageLength = 4 + 4 + 2 + 6 * privileges.size();
 
-        PackWriter message = new PackWriter(4 + 4 + 2 + 6 * privileges.size())
+        // The signed bytes are appId + channelName + uid + message, so the message is packed at their end.
+        int signedLength = AppCertificate.LENGTH + channelNameLength + uidLength + messageLength;
+        byte[] signed = BuildBuffers.get().signed(signedLength);
+        PackWriter message = new PackWriter(signed, 0).putUtf8(appId).putUtf8(channelName).putUtf8(uid)
                 .putUint32(salt)
                 .putUint32(expireTs)
                 .putUint16(privileges.size());
         for (Map.Entry<Integer, Long> privilege : privileges.entrySet()) {
             message.putUint16(privilege.getKey()).putUint32(privilege.getValue());
         }
-        byte[] messageBytes = message.toByteArray();
 
-        byte[] signature = certificate.sign(concat(appIdBytes, channelNameBytes, uidBytes, messageBytes));
-
-        byte[] content = new PackWriter(PackWriter.sizeOfBytes(signature.length) + 4 + 4
-                + PackWriter.sizeOfBytes(messageBytes.length))
-                .putBytes(signature)
-                .putUint32(crc32(channelNameBytes))
-                .putUint32(crc32(uidBytes))
-                .putBytes(messageBytes)
+        byte[] content = new byte[SIGNATURE_FIELD_SIZE + 4 + 4 + PackWriter.sizeOfBytes(messageLength)];
+        new PackWriter(content, 0).putUint16(HmacSha256.SIZE_IN_BYTES);
+        certificate.sign(signed, 0, signedLength, content, 2);
+        new PackWriter(content, SIGNATURE_FIELD_SIZE)
+                .putUint32(crc32(signed, AppCertificate.LENGTH, channelNameLength))
+                .putUint32(crc32(signed, AppCertificate.LENGTH + channelNameLength, uidLength))
+                .putUint16(messageLength)
+                .putRaw(signed, signedLength - messageLength, messageLength)
                 .toByteArray();
-        return TokenEncoding.prefixAndBase64(VERSION + appId, content);
+        return TokenEncoding.prefixAndBase64(VERSION, appId, content);
     }
 
     /**
@@ -129,8 +134,12 @@ public record Token006(String appId, byte[] signature, long channelNameCrc, long
     }
 
     static long crc32(byte[] data) {
+        return crc32(data, 0, data.length);
+    }
+
+    static long crc32(byte[] data, int offset, int lengthInBytes) {
         CRC32 crc = new CRC32();
-        crc.update(data);
+        crc.update(data, offset, lengthInBytes);
         return crc.getValue();
     }
 

@@ -1,6 +1,5 @@
 package io.rtmtoken.format;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +39,13 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
 
     private static final int UINT32_SIZE = 4;
 
+    /** The signature with its uint16 length. */
+    private static final int SIGNATURE_FIELD_SIZE = PackWriter.sizeOfBytes(HmacSha256.SIZE_IN_BYTES);
+
+    /** App ID, issue time, lifetime, salt and service count. */
+    private static final int SIGNING_INFO_HEADER_SIZE = PackWriter.sizeOfBytes(AppCertificate.LENGTH)
+            + 3 * UINT32_SIZE + 2;
+
     /** Builds a token exactly as Agora's {@code AccessToken2.build()} does for the given issue time and salt. */
     public static String build(String appId, AppCertificate certificate, long issueTs, long expireSeconds, long salt,
             List<Service> services) {
@@ -47,24 +53,29 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
         List<Service> sortedServices = new ArrayList<>(services);
         sortedServices.sort(Comparator.comparingInt(Service::type));
 
-        PackWriter signingInfo = new PackWriter(signingInfoSize(sortedServices))
-                .putString(appId)
-                .putUint32(issueTs)
-                .putUint32(expireSeconds)
-                .putUint32(salt)
-                .putUint16(sortedServices.size());
+        int contentLength = SIGNATURE_FIELD_SIZE + signingInfoSize(sortedServices);
+        byte[] content = BuildBuffers.get().packed(contentLength);
+        PackWriter signingInfo = packHeader(content, appId, issueTs, expireSeconds, salt, sortedServices.size());
         for (Service service : sortedServices) {
             packService(signingInfo, service);
         }
-        byte[] signingInfoBytes = signingInfo.toByteArray();
+        return signAndEncode(certificate, issueTs, salt, content, contentLength, signingInfo.position());
+    }
 
-        byte[] signature = HmacSha256.sign(signingKey(certificate, issueTs, salt), signingInfoBytes);
-
-        byte[] content = new PackWriter(PackWriter.sizeOfBytes(signature.length) + signingInfoBytes.length)
-                .putBytes(signature)
-                .putRaw(signingInfoBytes)
-                .toByteArray();
-        return TokenEncoding.prefixAndBase64(VERSION, TokenEncoding.deflate(content));
+    /** Builds the token {@link #build} builds for the RTM service alone, without going through {@link Service}. */
+    static String buildRtm(String appId, AppCertificate certificate, long issueTs, long expireSeconds, long salt,
+            String userId) {
+        Token006.requireAppId(appId);
+        int contentLength = SIGNATURE_FIELD_SIZE + SIGNING_INFO_HEADER_SIZE + 2 + 2 + 6
+                + PackWriter.sizeOfBytes(PackWriter.utf8Length(userId));
+        byte[] content = BuildBuffers.get().packed(contentLength);
+        PackWriter signingInfo = packHeader(content, appId, issueTs, expireSeconds, salt, 1)
+                .putUint16(ServiceType.RTM.code())
+                .putUint16(1)
+                .putUint16(Service.PRIVILEGE_RTM_LOGIN)
+                .putUint32(expireSeconds)
+                .putString(userId);
+        return signAndEncode(certificate, issueTs, salt, content, contentLength, signingInfo.position());
     }
 
     /**
@@ -122,8 +133,35 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
     }
 
     private static byte[] signingKey(AppCertificate certificate, long issueTs, long salt) {
-        byte[] certificateKey = HmacSha256.sign(uint32(issueTs), certificate.asciiBytes());
-        return HmacSha256.sign(uint32(salt), certificateKey);
+        return HmacSha256.sign(uint32(salt), certificate.issueKey(issueTs));
+    }
+
+    /** Packs the signing info's fields before the services, leaving room for the signature in front of them. */
+    private static PackWriter packHeader(byte[] content, String appId, long issueTs, long expireSeconds, long salt,
+            int serviceCount) {
+        return new PackWriter(content, SIGNATURE_FIELD_SIZE)
+                .putString(appId)
+                .putUint32(issueTs)
+                .putUint32(expireSeconds)
+                .putUint32(salt)
+                .putUint16(serviceCount);
+    }
+
+    /** Signs the packed signing info, puts the signature in front of it, then compresses and encodes both. */
+    private static String signAndEncode(AppCertificate certificate, long issueTs, long salt, byte[] content,
+            int expectedLength, int contentLength) {
+        if (contentLength != expectedLength) {
+            throw new IllegalStateException("packed " + contentLength + " of " + expectedLength + " bytes");
+        }
+        BuildBuffers buffers = BuildBuffers.get();
+        new PackWriter(buffers.uint32, 0).putUint32(salt);
+        byte[] issueKey = certificate.issueKey(issueTs);
+        HmacSha256.sign(buffers.uint32, issueKey, 0, issueKey.length, buffers.signingKey, 0);
+
+        new PackWriter(content, 0).putUint16(HmacSha256.SIZE_IN_BYTES);
+        HmacSha256.sign(buffers.signingKey, content, SIGNATURE_FIELD_SIZE, contentLength - SIGNATURE_FIELD_SIZE,
+                content, 2);
+        return TokenEncoding.prefixAndBase64(VERSION, null, TokenEncoding.deflate(content, 0, contentLength));
     }
 
     private static byte[] uint32(long value) {
@@ -131,12 +169,12 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
     }
 
     private static int signingInfoSize(List<Service> services) {
-        int size = PackWriter.sizeOfBytes(AppCertificate.LENGTH) + 3 * UINT32_SIZE + 2;
+        int size = SIGNING_INFO_HEADER_SIZE;
         for (Service service : services) {
             size += 2 + 2 + 6 * service.privileges().size();
             for (Object value : service.fields().values()) {
                 size += value instanceof String text
-                        ? PackWriter.sizeOfBytes(text.getBytes(StandardCharsets.UTF_8).length)
+                        ? PackWriter.sizeOfBytes(PackWriter.utf8Length(text))
                         : UINT32_SIZE;
             }
         }

@@ -18,17 +18,28 @@ final class TokenEncoding {
     /** Largest inflated 007 content accepted; real RTM tokens inflate to under 200 bytes. */
     static final int MAX_INFLATED_BYTES = 4096;
 
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(Deflater::new);
 
     private TokenEncoding() {
     }
 
-    static String prefixAndBase64(String prefix, byte[] content) {
-        byte[] encoded = Base64.getEncoder().encode(content);
-        byte[] prefixBytes = prefix.getBytes(StandardCharsets.US_ASCII);
-        byte[] token = Arrays.copyOf(prefixBytes, prefixBytes.length + encoded.length);
-        System.arraycopy(encoded, 0, token, prefixBytes.length, encoded.length);
-        return new String(token, StandardCharsets.ISO_8859_1);
+    /** Returns the version, the App ID (when not null) and the standard, padded Base64 of the content. */
+    static String prefixAndBase64(String version, String appId, byte[] content) {
+        BuildBuffers buffers = BuildBuffers.get();
+        int encodedLength = 4 * ((content.length + 2) / 3);
+        byte[] encoded = buffers.encoded(encodedLength);
+        BASE64.encode(content, encoded);
+
+        int prefixLength = version.length() + (appId == null ? 0 : appId.length());
+        byte[] text = buffers.text(prefixLength + encodedLength);
+        PackWriter writer = new PackWriter(text, 0).putUtf8(version);
+        if (appId != null) {
+            writer.putUtf8(appId);
+        }
+        writer.putRaw(encoded, 0, encodedLength);
+        return new String(text, 0, writer.position(), StandardCharsets.ISO_8859_1);
     }
 
     static void requireVersion(String token, String version) {
@@ -61,14 +72,14 @@ final class TokenEncoding {
         return decoded;
     }
 
-    /** Compresses with zlib at the default level, as Agora's reference builders do. */
-    static byte[] deflate(byte[] content) {
+    /** Compresses part of a buffer with zlib at the default level, as Agora's reference builders do. */
+    static byte[] deflate(byte[] content, int offset, int lengthInBytes) {
         Deflater deflater = DEFLATER.get();
         deflater.reset();
-        deflater.setInput(content);
+        deflater.setInput(content, offset, lengthInBytes);
         deflater.finish();
 
-        byte[] buffer = new byte[content.length + 64];
+        byte[] buffer = BuildBuffers.get().deflated(lengthInBytes + 64);
         int length = 0;
         while (!deflater.finished()) {
             if (length == buffer.length) {

@@ -2,7 +2,6 @@ package io.rtmtoken.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,37 +10,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+@SpringBootTest(properties = {"agora.app-id=0123456789abcdef0123456789abcdef",
+        "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1"})
+@AutoConfigureMockMvc
+@ActiveProfiles(EmptyController.PROFILE)
 class EmptyControllerTest {
 
-    @Nested
-    @SpringBootTest(properties = {"agora.app-id=0123456789abcdef0123456789abcdef",
-            "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1"})
-    @AutoConfigureMockMvc
-    class WithoutBenchmarkProfile {
+    @Autowired
+    private MockMvcTester mvc;
 
-        @Autowired
-        private MockMvcTester mvc;
-
-        @Test
-        void getWhenProfileInactiveThenNotFound() {
-            assertThat(mvc.get().uri(EmptyController.PATH).exchange()).hasStatus(HttpStatus.NOT_FOUND);
-        }
-    }
-
-    @Nested
-    @SpringBootTest(properties = {"agora.app-id=0123456789abcdef0123456789abcdef",
-            "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1"})
-    @AutoConfigureMockMvc
-    @ActiveProfiles(EmptyController.PROFILE)
-    class WithBenchmarkProfile {
-
-        @Autowired
-        private MockMvcTester mvc;
-
-        @Test
-        void getWhenProfileActiveThenNoContent() {
-            assertThat(mvc.get().uri(EmptyController.PATH).exchange()).hasStatus(HttpStatus.NO_CONTENT)
-                    .body().isEmpty();
-        }
+    @Test
+    void getWhenBenchmarkProfileThenNoContent() {
+        assertThat(mvc.get().uri(EmptyController.PATH).exchange()).hasStatus(HttpStatus.NO_CONTENT)
+                .body().isEmpty();
     }
 }

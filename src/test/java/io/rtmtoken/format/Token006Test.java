@@ -28,6 +28,11 @@ class Token006Test {
         return TokenVectors.load();
     }
 
+    /** ASCII, non-ASCII, and longer than the per-thread build buffers. */
+    static List<String> channelNames() {
+        return List.of("Zoë", "用户-42", "x".repeat(3000));
+    }
+
     @ParameterizedTest
     @MethodSource("vectors")
     void buildWhenVectorInputsThenTokenIsByteForByteTheVector(TokenVectors vector) {
@@ -59,6 +64,19 @@ class Token006Test {
                 1111111, privileges);
 
         assertThat(token).isEqualTo(AGORA_TOOLS_TOKEN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("channelNames")
+    void buildWhenNonAsciiOrLongChannelNameThenTokenVerifiesForIt(String channelName) {
+        String token = Token006.build(APP_ID, CERTIFICATE, channelName, "Ünïcode", 7, 1111111,
+                new TreeMap<>(Map.of(1, 1446455471L, 2, 1446455472L)));
+
+        Token006 parsed = Token006.parse(token);
+        assertThat(parsed.privileges()).containsExactly(Map.entry(1, 1446455471L), Map.entry(2, 1446455472L));
+        assertThat(parsed.channelNameMatches(channelName)).isTrue();
+        assertThat(parsed.verify(CERTIFICATE, channelName, "Ünïcode")).isTrue();
+        assertThat(parsed.verify(CERTIFICATE, channelName, "Unicode")).isFalse();
     }
 
     @Test

@@ -28,6 +28,11 @@ class Token007Test {
         return TokenVectors.load();
     }
 
+    /** ASCII, non-ASCII, and longer than the per-thread build buffers. */
+    static List<String> userAccounts() {
+        return List.of("alice", "bob smith", "Zoë", "用户-42", "x".repeat(3000));
+    }
+
     @ParameterizedTest
     @MethodSource("vectors")
     void buildWhenVectorInputsThenInflatedContentIsTheVector(TokenVectors vector) {
@@ -53,6 +58,31 @@ class Token007Test {
             assertThat(rtm.privileges()).containsExactly(Map.entry(1, vector.expire()));
         });
         assertThat(token.verify(vector.certificate())).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("userAccounts")
+    void buildWhenRtmOnlyThenSameTokenAsTheGeneralBuilder(String userAccount) {
+        String token = RtmTokens.build007(APP_ID, CERTIFICATE, userAccount, 1764547200, 3600, 42);
+
+        assertThat(token).isEqualTo(Token007.build(APP_ID, CERTIFICATE, 1764547200, 3600, 42,
+                List.of(Service.rtm(userAccount, 3600))));
+        assertThat(Token007.parse(token).service(ServiceType.RTM))
+                .hasValueSatisfying(rtm -> assertThat(rtm.stringField("userId")).isEqualTo(userAccount));
+    }
+
+    @Test
+    void buildWhenIssueTimesAlternateThenEachTokenIsSignedForItsOwnTime() {
+        List<Long> issueTimes = List.of(1764547200L, 1764547201L, 1764547200L, 1764547202L);
+
+        for (long issueTs : issueTimes) {
+            String token = RtmTokens.build007(APP_ID, CERTIFICATE, "alice", issueTs, 3600, 42);
+
+            AppCertificate unused = AppCertificate.of("fedcba9876543210fedcba9876543210");
+            assertThat(token).isEqualTo(RtmTokens.build007(APP_ID, unused, "alice", issueTs, 3600, 42));
+            assertThat(Token007.parse(token).issueTs()).isEqualTo(issueTs);
+            assertThat(Token007.parse(token).verify(CERTIFICATE)).isTrue();
+        }
     }
 
     @Test
