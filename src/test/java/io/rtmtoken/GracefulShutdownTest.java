@@ -93,7 +93,7 @@ class GracefulShutdownTest {
 
         List<String> logLines = Files.readAllLines(LOG, StandardCharsets.UTF_8);
         Map<String, String> issuedWithRequestId = issuedByTheService(logLines);
-        System.out.printf("graceful shutdown: %d requests answered, %d after SIGTERM, %d issued by the service,"
+        System.out.printf("graceful shutdown: %d requests answered, %d of them after SIGTERM, %d issued by the service,"
                 + " exit code %d%n", statusByUser.size(), answeredAfterSigterm.get(), issuedWithRequestId.size(),
                 process.exitValue());
         assertThat(process.exitValue()).as("exit code after SIGTERM").isEqualTo(143);
@@ -102,7 +102,7 @@ class GracefulShutdownTest {
         assertThat(statusByUser).allSatisfy((user, status) -> assertThat(status).as(user).isEqualTo(200));
         assertThat(statusByUser.keySet()).containsAll(issuedWithRequestId.keySet());
         assertThat(issuedWithRequestId).allSatisfy((user, requestId) -> assertThat(requestId).isEqualTo(user));
-        assertThat(answeredAfterSigterm.get()).as("requests answered after SIGTERM").isPositive();
+        assertThat(answeredAfterSigterm.get()).as("responses received after SIGTERM").isPositive();
     }
 
     private Process start() throws IOException {
@@ -136,16 +136,15 @@ class GracefulShutdownTest {
             HttpRequest request = HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + apiPort + "/rtm-token?userAccount=" + user))
                     .header(RequestIdFilter.HEADER, user).timeout(Duration.ofSeconds(60)).build();
-            boolean afterSigterm = sigtermSent.get();
             try {
                 int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 statusByUser.put(user, status);
-                if (afterSigterm) {
+                if (sigtermSent.get()) {
                     answeredAfterSigterm.incrementAndGet();
                 }
             }
             catch (IOException ex) {
-                if (!afterSigterm) {
+                if (!sigtermSent.get()) {
                     failedBeforeSigterm.add(user + ": " + ex);
                 }
                 return;

@@ -33,7 +33,7 @@ class ObservabilityConfiguration {
         FilterRegistrationBean<TokenRequestMetricsFilter> registration = new FilterRegistrationBean<>(
                 new TokenRequestMetricsFilter(registry, properties));
         registration.addUrlPatterns(TOKEN_PATH);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }
