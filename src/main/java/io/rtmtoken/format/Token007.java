@@ -121,6 +121,18 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
         return signingInfo.clone();
     }
 
+    /** Two parsed tokens are equal when their signatures and signed content are, byte for byte. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token007 token && Arrays.equals(signature, token.signature)
+                && Arrays.equals(signingInfo, token.signingInfo);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(signature) + Arrays.hashCode(signingInfo);
+    }
+
     private static byte[] signingKey(AppCertificate certificate, long issueTs, long salt) {
         byte[] certificateKey = HmacSha256.sign(uint32(issueTs), certificate.asciiBytes());
         return HmacSha256.sign(uint32(salt), certificateKey);

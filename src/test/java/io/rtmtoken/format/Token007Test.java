@@ -56,6 +56,15 @@ class Token007Test {
     }
 
     @Test
+    void parseWhenSameTokenTwiceThenEqualAndOtherSaltNot() {
+        String token = RtmTokens.build007(APP_ID, CERTIFICATE, "alice", 1764547200, 3600, 42);
+        String otherSalt = RtmTokens.build007(APP_ID, CERTIFICATE, "alice", 1764547200, 3600, 43);
+
+        assertThat(Token007.parse(token)).isEqualTo(Token007.parse(token))
+                .hasSameHashCodeAs(Token007.parse(token)).isNotEqualTo(Token007.parse(otherSalt));
+    }
+
+    @Test
     void verifyWhenWrongCertificateThenFalse() {
         String token = RtmTokens.build007(APP_ID, CERTIFICATE, "alice", 1764547200, 3600, 42);
 
