@@ -80,6 +80,18 @@ class OpenApiDocumentationTest {
     }
 
     @Test
+    void apiDocsWhenRequestedThenInspectionWithBodyReportAndProblems() {
+        JsonNode post = apiDocs().get("paths").get("/rtm-token/inspect").get("post");
+
+        assertThat(post.get("operationId").asString()).isEqualTo("inspectRtmToken");
+        assertThat(post.get("requestBody").get("content").get("application/json").get("schema").get("$ref")
+                .asString()).isEqualTo("#/components/schemas/InspectionRequest");
+        assertThat(post.get("responses").propertyNames()).contains("200", "400", "413", "415");
+        assertThat(post.get("responses").get("400").get("content").get("application/problem+json").get("example")
+                .get("reason").asString()).isEqualTo("bad_version");
+    }
+
+    @Test
     void userAccountPatternWhenComparedWithTheRuleThenTheyAgree() {
         Pattern pattern = Pattern.compile(OpenApiConfiguration.USER_ACCOUNT_PATTERN);
 
