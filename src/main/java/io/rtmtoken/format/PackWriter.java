@@ -3,7 +3,7 @@ package io.rtmtoken.format;
 import java.nio.charset.StandardCharsets;
 
 /** Writes the little-endian Agora packing into a buffer sized exactly by the caller, or into part of a buffer. */
-final class PackWriter {
+final class PackWriter implements PackSink {
 
     private final byte[] buffer;
 
@@ -32,7 +32,8 @@ final class PackWriter {
         return position;
     }
 
-    PackWriter putUint16(int value) {
+    @Override
+    public PackWriter putUint16(int value) {
         buffer[position++] = (byte) value;
         buffer[position++] = (byte) (value >>> 8);
         return this;
@@ -53,7 +54,8 @@ final class PackWriter {
     }
 
     /** Writes a uint16 length followed by the string's UTF-8 bytes. */
-    PackWriter putString(String value) {
+    @Override
+    public PackWriter putString(String value) {
         if (isAscii(value)) {
             return putUint16(value.length()).putUtf8(value);
         }
