@@ -5,13 +5,15 @@
 #
 # Settings (environment):
 #   DURATION_SECONDS  length of each measured wrk run (default 15)
-#   WARMUP_SECONDS    wrk warm-up before the measured runs, per service start (default 10)
+#   WARMUP_SECONDS    wrk warm-up of each endpoint before the measured runs, per service start (default 10)
 #   MODES             authentication modes to measure (default "none api-key jwt"; modes the build lacks are skipped)
 #   JAVA_HOME         the JDK to run the service with (default: java on the PATH)
 #   JAVA_OPTS         JVM flags of the service (default: the container's flags, sized for a 512 MiB limit)
+#   SERVICE_ARGS      extra arguments for the service, such as --server.tomcat.threads.max=16
 #   JVM_CACHE         none, cds (Java 17+) or aot (Java 25+): trains a class cache first and starts with it
-#   BUILD             1 to package the jar first (default), 0 to reuse target/rtm-token-service.jar
-#   API_PORT, MANAGEMENT_PORT, JWKS_PORT   loopback ports (default 18080, 18081, 18090)
+#   BUILD             1 to package the jar first (default), 0 to reuse the jar
+#   JAR               the jar to run (default target/rtm-token-service.jar)
+#   API_PORT, MANAGEMENT_PORT, JWKS_PORT   loopback ports (default 28080, 28081, 28090)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,9 +23,10 @@ MODES=${MODES:-none api-key jwt}
 JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 JVM_CACHE=${JVM_CACHE:-none}
 BUILD=${BUILD:-1}
-API_PORT=${API_PORT:-18080}
-MANAGEMENT_PORT=${MANAGEMENT_PORT:-18081}
-JWKS_PORT=${JWKS_PORT:-18090}
+JAR=${JAR:-target/rtm-token-service.jar}
+API_PORT=${API_PORT:-28080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-28081}
+JWKS_PORT=${JWKS_PORT:-28090}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 APP_ID=970CA35de60c44645bbae8a215061b33
@@ -69,11 +72,22 @@ extract_jar() {
     if [[ $BUILD == 1 ]]; then
         ./mvnw -B -q -DskipTests package
     fi
-    "$JAVA" -Djarmode=tools -jar target/rtm-token-service.jar extract --destination "$work/app" >/dev/null
+    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$work/app" >/dev/null
+}
+
+# Refuses to run when another process holds one of the ports: its answers would be measured instead.
+require_free_ports() {
+    local port
+    for port in "$API_PORT" "$MANAGEMENT_PORT" "$JWKS_PORT"; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "Port $port is in use; choose others with API_PORT, MANAGEMENT_PORT and JWKS_PORT" >&2
+            exit 1
+        fi
+    done
 }
 
 has_auth() {
-    unzip -l target/rtm-token-service.jar | grep -q 'spring-security-oauth2-resource-server'
+    unzip -l "$JAR" | grep -q 'spring-security-oauth2-resource-server'
 }
 
 service_args() {
@@ -85,6 +99,8 @@ service_args() {
         --rtm-token.rate-limit.user.capacity=1000000000 --rtm-token.rate-limit.user.refill-per-minute=1000000000 \
         --rtm-token.rate-limit.api-key.capacity=1000000000 \
         --rtm-token.rate-limit.api-key.refill-per-minute=1000000000
+    # shellcheck disable=SC2086
+    [[ -z ${SERVICE_ARGS:-} ]] || printf '%s\n' ${SERVICE_ARGS}
     case $mode in
         api-key) printf '%s\n' --rtm-token.auth.api-keys.benchmark="$(printf %s "$API_KEY" | sha256sum | cut -c1-64)" ;;
         jwt) printf '%s\n' --spring.security.oauth2.resourceserver.jwt.issuer-uri="$ISSUER" \
@@ -105,7 +121,7 @@ train_cache() {
     mapfile -t args < <(service_args none)
     # shellcheck disable=SC2086
     AGORA_APP_ID=$APP_ID AGORA_APP_CERTIFICATE=$APP_CERTIFICATE \
-        "$JAVA" $JAVA_OPTS "$flag" -Dspring.context.exit=onRefresh -jar "$work/app/rtm-token-service.jar" \
+        "$JAVA" $JAVA_OPTS "$flag" -Dspring.context.exit=onRefresh -jar "$work/app/${JAR##*/}" \
         "${args[@]}" >"$work/training.log" 2>&1 || { cat "$work/training.log" >&2; exit 1; }
 }
 
@@ -116,7 +132,7 @@ start() {
     started_ns=$(date +%s%N)
     # shellcheck disable=SC2086
     AGORA_APP_ID=$APP_ID AGORA_APP_CERTIFICATE=$APP_CERTIFICATE \
-        "$JAVA" $JAVA_OPTS ${CACHE_OPTS:-} -jar "$work/app/rtm-token-service.jar" "${args[@]}" \
+        "$JAVA" $JAVA_OPTS ${CACHE_OPTS:-} -jar "$work/app/${JAR##*/}" "${args[@]}" \
         >"$work/service-$mode.log" 2>&1 &
     service_pid=$!
     until curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
@@ -157,30 +173,46 @@ base64url() {
     base64 -w0 | tr '+/' '-_' | tr -d '='
 }
 
-# Runs wrk against the path and appends a table row: mode, what, req/s, p50, p99, errors.
+# CPU time the service has used, in clock ticks.
+cpu_ticks() {
+    awk '{ print $14 + $15 }' "/proc/$service_pid/stat"
+}
+
+# Runs wrk against the path and appends a table row: mode, what, req/s, p50, p99, errors, and the CPU time the
+# service and wrk spent per request, which the other work on a shared machine does not change much.
 measure() {
-    local mode=$1 what=$2 path=$3 seconds=$4 output header=()
+    local mode=$1 what=$2 path=$3 seconds=$4 output header=() ticks_before ticks_after
     case $mode in
         api-key) header=(-H "X-API-Key: $API_KEY") ;;
         jwt) header=(-H "Authorization: Bearer $JWT") ;;
     esac
-    output=$(wrk -t2 -c50 -d"${seconds}s" --latency "${header[@]}" "http://127.0.0.1:$API_PORT$path")
-    if [[ $what != warm-up ]]; then
-        printf '%s\n' "$output" | awk -v mode="$mode" -v what="$what" '
-            function ms(value) {
-                if (value ~ /us$/) return value / 1000
-                if (value ~ /ms$/) return value + 0
-                if (value ~ /s$/) return value * 1000
-                return value
-            }
-            $1 == "50%" { p50 = ms($2) }
-            $1 == "99%" { p99 = ms($2) }
-            /^Requests\/sec/ { rps = $2 }
-            /Non-2xx or 3xx responses/ { errors += $NF }
-            /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-            END { printf "| %-8s | %-6s | %9.0f | %7.2f | %7.2f | %6d |\n", mode, what, rps, p50, p99, errors }' \
-            >>"$work/table"
+    ticks_before=$(cpu_ticks)
+    output=$( { TIMEFORMAT='%U %S'; time wrk -t2 -c50 -d"${seconds}s" --latency "${header[@]}" \
+        "http://127.0.0.1:$API_PORT$path"; } 2>"$work/wrk-time")
+    ticks_after=$(cpu_ticks)
+    if [[ $what == warm-up ]]; then
+        return
     fi
+    printf '%s\n' "$output" | awk -v mode="$mode" -v what="$what" -v ticks=$((ticks_after - ticks_before)) \
+        -v hz="$(getconf CLK_TCK)" -v wrk_seconds="$(awk '{ print $1 + $2 }' "$work/wrk-time")" '
+        function ms(value) {
+            if (value ~ /us$/) return value / 1000
+            if (value ~ /ms$/) return value + 0
+            if (value ~ /s$/) return value * 1000
+            return value
+        }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        / requests in / { requests = $1 }
+        /^Requests\/sec/ { rps = $2 }
+        /Non-2xx or 3xx responses/ { errors += $NF }
+        /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
+        END {
+            service_us = ticks / hz * 1e6 / requests
+            wrk_us = wrk_seconds * 1e6 / requests
+            printf "| %-8s | %-6s | %9.0f | %7.2f | %7.2f | %6d | %11.1f | %7.1f | %11.0f |\n", mode, what, rps, p50,
+                p99, errors, service_us, wrk_us, 2e6 / (service_us + wrk_us)
+        }' >>"$work/table"
 }
 
 rss_mb() {
@@ -189,6 +221,7 @@ rss_mb() {
 
 main() {
     require_tools
+    require_free_ports
     extract_jar
     API_KEY=$(openssl rand -hex 24)
     local modes=() mode
@@ -215,25 +248,32 @@ main() {
             echo "GET $token does not answer 200 in $mode mode" >&2
             exit 1
         fi
+        measure "$mode" warm-up /rtm-token/benchmark/empty "$WARMUP_SECONDS"
+        measure "$mode" warm-up "$token&version=006" "$WARMUP_SECONDS"
         measure "$mode" warm-up "$token&version=007" "$WARMUP_SECONDS"
         measure "$mode" empty /rtm-token/benchmark/empty "$DURATION_SECONDS"
         measure "$mode" 006 "$token&version=006" "$DURATION_SECONDS"
         measure "$mode" 007 "$token&version=007" "$DURATION_SECONDS"
-        memory+=("$mode: $(rss_mb) MB after $((WARMUP_SECONDS + 3 * DURATION_SECONDS)) s of load")
+        memory+=("$mode: $(rss_mb) MB after $((3 * WARMUP_SECONDS + 3 * DURATION_SECONDS)) s of load")
         stop
     done
     echo "uptime after: $(uptime)" >&2
 
     echo
     echo "java: $("$JAVA" -version 2>&1 | head -1); flags: $JAVA_OPTS ${CACHE_OPTS:-}"
-    echo "wrk -t2 -c50 -d${DURATION_SECONDS}s after a ${WARMUP_SECONDS} s warm-up; latency in ms"
+    echo "wrk -t2 -c50 -d${DURATION_SECONDS}s after ${WARMUP_SECONDS} s of warm-up per endpoint. The last column is 2 cores divided"
+    echo "by the CPU time the service and wrk spent per request: what the run would reach with the cores to itself."
     echo
-    echo "| mode     | what   |     req/s |     p50 |     p99 | errors |"
-    echo "|----------|--------|-----------|---------|---------|--------|"
+    echo "| mode     | what   |     req/s |     p50 |     p99 | errors | service CPU | wrk CPU | req/s, idle |"
+    echo "|          |        |           |      ms |      ms |        |   µs/req    |  µs/req |  2 cores    |"
+    echo "|----------|--------|-----------|---------|---------|--------|-------------|---------|-------------|"
     cat "$work/table"
     echo
     printf 'start to ready: %s\n' "${starts[@]}"
     printf 'RSS: %s\n' "${memory[@]}"
+    if [[ -n $jwks_pid ]]; then
+        echo "JWKS fetches by the service: $(grep -c 'GET /jwks.json' "$work/jwks.log")"
+    fi
 }
 
 main
