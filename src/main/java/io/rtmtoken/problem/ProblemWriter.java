@@ -2,7 +2,6 @@ package io.rtmtoken.problem;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +40,6 @@ public class ProblemWriter {
 
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
         response.flushBuffer();
     }
