@@ -15,9 +15,13 @@ import io.rtmtoken.problem.InvalidRequestException;
 import io.rtmtoken.problem.ParameterError;
 import io.rtmtoken.security.Audit;
 import io.rtmtoken.security.UserBinding;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** {@code GET /rtm-token}: validates the request, checks the caller may act for the user, and mints a token. */
+/**
+ * {@code GET /rtm-token}: validates the request, checks the caller may act for the user, and mints a token. Its
+ * OpenAPI description is in {@link OpenApiConfiguration}.
+ */
 @RestController
 class RtmTokenController {
 
@@ -36,7 +40,8 @@ class RtmTokenController {
     }
 
     @GetMapping("/rtm-token")
-    ResponseEntity<TokenResponse> token(@RequestParam MultiValueMap<String, String> parameters,
+    ResponseEntity<TokenResponse> token(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             HttpServletRequest servletRequest) {
         TokenRequest request = TokenRequest.from(parameters, properties, userBinding.userAccountRequired());
         String userAccount = userBinding.userAccountFor(request.userAccount());

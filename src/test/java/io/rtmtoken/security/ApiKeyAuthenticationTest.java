@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -93,39 +92,40 @@ class ApiKeyAuthenticationTest {
 
     @Test
     void getWhenEveryKindOfAttemptThenExactlyOneAuditLineEachWithoutSecrets(CapturedOutput output) {
-        MDC.put(AuditFilter.REQUEST_ID_KEY, "req-1");
-        MvcTestResult issued = mvc.get().uri("/rtm-token?userAccount=alice").header("X-API-Key", AUDITOR_KEY)
-                .exchange();
-        MDC.remove(AuditFilter.REQUEST_ID_KEY);
-        mvc.get().uri("/rtm-token?userAccount=alice&version=008").header("X-API-Key", AUDITOR_KEY).exchange();
-        mvc.get().uri("/rtm-token?userAccount=alice&expireSeconds=60").header("X-API-Key", AUDITOR_KEY).exchange();
-        mvc.get().uri("/rtm-token?userAccount=alice").exchange();
-        mvc.get().uri("/rtm-token?userAccount=alice").header("X-API-Key", "wrong-key-" + AUDITOR_KEY).exchange();
+        MvcTestResult issued = attempt(1, "/rtm-token?userAccount=alice", "X-API-Key", AUDITOR_KEY);
+        attempt(2, "/rtm-token?userAccount=alice&version=008", "X-API-Key", AUDITOR_KEY);
+        attempt(3, "/rtm-token?userAccount=alice&expireSeconds=60", "X-API-Key", AUDITOR_KEY);
+        attempt(4, "/rtm-token?userAccount=alice", "X-Other", "none");
+        attempt(5, "/rtm-token?userAccount=alice", "X-API-Key", "wrong-key-" + AUDITOR_KEY);
         mvc.get().uri("/rtm-token?userAccount=alice").header("X-API-Key", BACKEND_KEY)
-                .header(HttpHeaders.ORIGIN, "https://evil.example").exchange();
-        mvc.get().uri("/rtm-token").param("userAccount", "x\nforged outcome=issued")
-                .header("X-API-Key", OTHER_KEY).exchange();
+                .header(HttpHeaders.ORIGIN, "https://evil.example").header("X-Request-Id", "req-6").exchange();
+        mvc.get().uri("/rtm-token").param("userAccount", "x\nforged outcome=issued").header("X-API-Key", OTHER_KEY)
+                .header("X-Request-Id", "req-7").exchange();
 
         assertThat(auditLines(output)).containsExactly(
                 "time=2026-12-03T12:00:00Z caller=api-key:auditor userAccount=alice version=006"
                         + " lifetimeSeconds=3600 outcome=issued status=200 requestId=req-1",
                 "time=2026-12-03T12:00:00Z caller=api-key:auditor userAccount=alice version=008"
-                        + " lifetimeSeconds=- outcome=invalid status=400 requestId=-",
+                        + " lifetimeSeconds=- outcome=invalid status=400 requestId=req-2",
                 "time=2026-12-03T12:00:00Z caller=api-key:auditor userAccount=alice version=-"
-                        + " lifetimeSeconds=60 outcome=rate_limited status=429 requestId=-",
+                        + " lifetimeSeconds=60 outcome=rate_limited status=429 requestId=req-3",
                 "time=2026-12-03T12:00:00Z caller=ip:127.0.0.1 userAccount=alice version=- lifetimeSeconds=-"
-                        + " outcome=unauthenticated status=401 requestId=-",
+                        + " outcome=unauthenticated status=401 requestId=req-4",
                 "time=2026-12-03T12:00:00Z caller=ip:127.0.0.1 userAccount=alice version=- lifetimeSeconds=-"
-                        + " outcome=unauthenticated status=401 requestId=-",
+                        + " outcome=unauthenticated status=401 requestId=req-5",
                 "time=2026-12-03T12:00:00Z caller=ip:127.0.0.1 userAccount=alice version=- lifetimeSeconds=-"
-                        + " outcome=denied status=403 requestId=-",
+                        + " outcome=denied status=403 requestId=req-6",
                 "time=2026-12-03T12:00:00Z caller=api-key:reports userAccount=\"x\\u000aforged outcome=issued\""
-                        + " version=- lifetimeSeconds=- outcome=invalid status=400 requestId=-");
+                        + " version=- lifetimeSeconds=- outcome=invalid status=400 requestId=req-7");
         assertThat(issued).hasStatusOk();
         String token = JsonMapper.builder().build().readTree(issued.getResponse().getContentAsByteArray())
                 .get("token").asString();
         assertThat(output.getAll()).doesNotContain(token).doesNotContain(AUDITOR_KEY).doesNotContain(BACKEND_KEY)
                 .doesNotContain(OTHER_KEY).doesNotContain(sha256Hex(AUDITOR_KEY));
+    }
+
+    private MvcTestResult attempt(int number, String uri, String header, String value) {
+        return mvc.get().uri(uri).header(header, value).header("X-Request-Id", "req-" + number).exchange();
     }
 
     private static List<String> auditLines(CapturedOutput output) {

@@ -36,10 +36,7 @@ class JwtAuthenticationTest {
 
     @DynamicPropertySource
     static void jwtMode(DynamicPropertyRegistry registry) {
-        for (String property : authorizationServer.properties()) {
-            String[] keyAndValue = property.split("=", 2);
-            registry.add(keyAndValue[0], () -> keyAndValue[1]);
-        }
+        authorizationServer.register(registry);
     }
 
     @AfterAll
@@ -181,6 +178,15 @@ class JwtAuthenticationTest {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.resource").isEqualTo("http://localhost");
+    }
+
+    @Test
+    void apiDocsWhenNoCredentialsThenServedAndUserAccountIsOptional() {
+        MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+
+        assertThat(result).hasStatusOk().bodyJson()
+                .extractingPath("$.paths['/rtm-token'].get.parameters[?(@.name == 'userAccount')].required")
+                .asArray().containsExactly(false);
     }
 
     private MvcTestResult get(String uri, String bearerToken) {

@@ -38,10 +38,7 @@ class ManagementPortSecurityTest {
 
     @DynamicPropertySource
     static void jwtMode(DynamicPropertyRegistry registry) {
-        for (String property : authorizationServer.properties()) {
-            String[] keyAndValue = property.split("=", 2);
-            registry.add(keyAndValue[0], () -> keyAndValue[1]);
-        }
+        authorizationServer.register(registry);
     }
 
     @AfterAll

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -85,13 +87,13 @@ final class TestAuthorizationServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
     }
 
-    /** The properties that point jwt mode at this server. */
-    String[] properties() {
-        return new String[] {"rtm-token.auth.mode=jwt",
-            "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
-            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri(),
-            "spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE,
-            "spring.security.oauth2.resourceserver.jwt.jws-algorithms=RS256,ES256"};
+    /** Adds the properties that point jwt mode at this server. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("rtm-token.auth.mode", () -> "jwt");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jws-algorithms", () -> "RS256,ES256");
     }
 
     /** A valid token for the subject, issued now for five minutes. */
