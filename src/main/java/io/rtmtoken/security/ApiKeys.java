@@ -32,7 +32,7 @@ final class ApiKeys {
     static ApiKeys from(Map<String, String> configured) {
         if (configured.isEmpty()) {
             throw new InvalidAuthConfigurationException(PREFIX + "<name>", "api-key mode needs at least one key:"
-                    + " set " + PREFIX + "<name> (env RTM_TOKEN_AUTH_API_KEYS_<NAME>) to the SHA-256 hash of the key"
+                    + " set " + PREFIX + "<name> (env RTMTOKEN_AUTH_APIKEYS_<NAME>) to the SHA-256 hash of the key"
                     + " as 64 hexadecimal characters.");
         }
         Map<String, byte[]> hashesByName = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +14,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import io.rtmtoken.RtmTokenApplication;
 
@@ -77,6 +80,27 @@ class AuthStartupTest {
     }
 
     @Test
+    void startWhenSetFromEnvironmentVariablesAsDocumentedThenBound() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("RTM_TOKEN_AUTH_MODE", "api-key", "RTMTOKEN_AUTH_APIKEYS_BILLING", KEY_HASH,
+                                "RTM_TOKEN_RATE_LIMIT_API_KEY_CAPACITY", "7",
+                                "RTM_TOKEN_CORS_ALLOWED_ORIGINS", "https://a.example,https://b.example")));
+
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RtmTokenApplication.class)
+                .environment(environment).run(commonArguments().toArray(String[]::new))) {
+            AuthSettings settings = context.getBean(AuthSettings.class);
+
+            assertThat(settings.mode()).isEqualTo(AuthMode.API_KEY);
+            assertThat(settings.apiKeys().names()).containsExactly("billing");
+            assertThat(context.getBean(RateLimitProperties.class).apiKey().capacity()).isEqualTo(7);
+            assertThat(context.getBean(CorsProperties.class).allowedOrigins())
+                    .containsExactly("https://a.example", "https://b.example");
+        }
+    }
+
+    @Test
     void startWhenJwtModeWithoutIssuerThenFailsNamingIt() {
         Throwable failure = catchThrowable(() -> start("--rtm-token.auth.mode=jwt",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks"));
@@ -101,6 +125,12 @@ class AuthStartupTest {
         assertThat(failure).rootCause().hasMessageContaining("'https://app.example.com/' must be an origin");
     }
 
+    private static List<String> commonArguments() {
+        return List.of("--agora.app-id=0123456789abcdef0123456789abcdef",
+                "--agora.app-certificate=fedcba9876543210fedcba9876543210", "--server.port=0",
+                "--management.server.port=0");
+    }
+
     private static FailureAnalysis analyze(Throwable failure) {
         FailureAnalysis analysis = new InvalidAuthConfigurationFailureAnalyzer().analyze(failure);
         assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
@@ -109,9 +139,7 @@ class AuthStartupTest {
 
     private static ConfigurableApplicationContext start(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--agora.app-id=0123456789abcdef0123456789abcdef",
-                "--agora.app-certificate=fedcba9876543210fedcba9876543210", "--server.port=0",
-                "--management.server.port=0"));
+        all.addAll(commonArguments());
         return new SpringApplicationBuilder(RtmTokenApplication.class).run(all.toArray(String[]::new));
     }
 }
