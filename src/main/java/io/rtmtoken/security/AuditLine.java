@@ -2,7 +2,8 @@ package io.rtmtoken.security;
 
 /**
  * Builds a logfmt line ({@code key=value key="quoted value"}). Values come from requests, so they are shortened,
- * quoted when needed (a lone {@code -} means "absent"), and every character outside printable ASCII is escaped: a request cannot forge a line.
+ * quoted when needed (a lone {@code -} means "absent"), and every character outside printable ASCII is escaped: a
+ * request cannot forge a line.
  */
 final class AuditLine {
 

@@ -65,7 +65,8 @@ class AuthStartupTest {
     @Test
     void startWhenTwoKeysShareAHashThenFails() {
         Throwable failure = catchThrowable(() -> start("--rtm-token.auth.mode=api-key",
-                "--rtm-token.auth.api-keys.one=" + KEY_HASH, "--rtm-token.auth.api-keys.two=" + KEY_HASH.toUpperCase()));
+                "--rtm-token.auth.api-keys.one=" + KEY_HASH,
+                "--rtm-token.auth.api-keys.two=" + KEY_HASH.toUpperCase()));
 
         assertThat(analyze(failure).getDescription()).contains("same hash");
     }
