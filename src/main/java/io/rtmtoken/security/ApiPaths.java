@@ -17,9 +17,10 @@ final class ApiPaths {
         return path.equals(TOKEN) || path.startsWith(TOKEN + "/");
     }
 
-    /** Tells whether the request asks for a token: the attempts the audit log records. */
+    /** Tells whether the request asks for a token (HEAD mints one too): the attempts the audit log records. */
     static boolean isIssuance(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && pathOf(request).equals(TOKEN);
+        String method = request.getMethod();
+        return ("GET".equals(method) || "HEAD".equals(method)) && pathOf(request).equals(TOKEN);
     }
 
     private static String pathOf(HttpServletRequest request) {

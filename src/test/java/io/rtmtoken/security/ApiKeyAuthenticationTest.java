@@ -101,6 +101,8 @@ class ApiKeyAuthenticationTest {
                 .header(HttpHeaders.ORIGIN, "https://evil.example").header("X-Request-Id", "req-6").exchange();
         mvc.get().uri("/rtm-token").param("userAccount", "x\nforged outcome=issued").header("X-API-Key", OTHER_KEY)
                 .header("X-Request-Id", "req-7").exchange();
+        mvc.head().uri("/rtm-token?userAccount=alice").header("X-API-Key", OTHER_KEY).header("X-Request-Id", "req-8")
+                .exchange();
 
         assertThat(auditLines(output)).containsExactly(
                 "time=2026-12-03T12:00:00Z caller=api-key:auditor userAccount=alice version=006"
@@ -116,7 +118,9 @@ class ApiKeyAuthenticationTest {
                 "time=2026-12-03T12:00:00Z caller=ip:127.0.0.1 userAccount=alice version=- lifetimeSeconds=-"
                         + " outcome=denied status=403 requestId=req-6",
                 "time=2026-12-03T12:00:00Z caller=api-key:reports userAccount=\"x\\u000aforged outcome=issued\""
-                        + " version=- lifetimeSeconds=- outcome=invalid status=400 requestId=req-7");
+                        + " version=- lifetimeSeconds=- outcome=invalid status=400 requestId=req-7",
+                "time=2026-12-03T12:00:00Z caller=api-key:reports userAccount=alice version=006"
+                        + " lifetimeSeconds=3600 outcome=issued status=200 requestId=req-8");
         assertThat(issued).hasStatusOk();
         String token = JsonMapper.builder().build().readTree(issued.getResponse().getContentAsByteArray())
                 .get("token").asString();
