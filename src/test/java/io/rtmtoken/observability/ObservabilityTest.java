@@ -89,7 +89,7 @@ class ObservabilityTest {
 
         assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/rtm-token\"[^}]*le=")
                 .contains("jvm_memory_used_bytes{").contains("jvm_threads_live_threads")
-                .contains("jvm_gc_pause_seconds").contains("process_cpu_usage");
+                .contains("jvm_gc_memory_allocated_bytes_total").contains("process_cpu_usage");
         assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
     }
 
