@@ -10,7 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @SpringBootTest(properties = {"agora.app-id=0123456789abcdef0123456789abcdef",
-        "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1"})
+        "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1",
+        "rtm-token.auth.mode=none"})
 @AutoConfigureMockMvc
 class EmptyControllerAbsentTest {
 
