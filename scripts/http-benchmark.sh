@@ -87,7 +87,8 @@ require_free_ports() {
 }
 
 has_auth() {
-    unzip -l "$JAR" | grep -q 'spring-security-oauth2-resource-server'
+    unzip -l "$JAR" >"$work/jar-listing"
+    grep -q 'spring-security-oauth2-resource-server' "$work/jar-listing"
 }
 
 service_args() {
@@ -261,8 +262,8 @@ main() {
 
     echo
     echo "java: $("$JAVA" -version 2>&1 | head -1); flags: $JAVA_OPTS ${CACHE_OPTS:-}"
-    echo "wrk -t2 -c50 -d${DURATION_SECONDS}s after ${WARMUP_SECONDS} s of warm-up per endpoint. The last column is 2 cores divided"
-    echo "by the CPU time the service and wrk spent per request: what the run would reach with the cores to itself."
+    echo "wrk -t2 -c50 -d${DURATION_SECONDS}s after ${WARMUP_SECONDS} s of warm-up per endpoint. The last column is"
+    echo "2 cores divided by the CPU time the service and wrk spent per request: the rate with the cores to themselves."
     echo
     echo "| mode     | what   |     req/s |     p50 |     p99 | errors | service CPU | wrk CPU | req/s, idle |"
     echo "|          |        |           |      ms |      ms |        |   µs/req    |  µs/req |  2 cores    |"
