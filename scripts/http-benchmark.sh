@@ -5,7 +5,7 @@
 #
 # Settings (environment):
 #   DURATION_SECONDS  length of each measured wrk run (default 15)
-#   WARMUP_SECONDS    wrk warm-up of each endpoint before the measured runs, per service start (default 10)
+#   WARMUP_SECONDS    wrk warm-up of each endpoint before the measured runs, per service start (default 15; the JIT needs about 45 s)
 #   MODES             authentication modes to measure (default "none api-key jwt"; modes the build lacks are skipped)
 #   JAVA_HOME         the JDK to run the service with (default: java on the PATH)
 #   JAVA_OPTS         JVM flags of the service (default: the container's flags, sized for a 512 MiB limit)
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION_SECONDS=${DURATION_SECONDS:-15}
-WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+WARMUP_SECONDS=${WARMUP_SECONDS:-15}
 MODES=${MODES:-none api-key jwt}
 JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 JVM_CACHE=${JVM_CACHE:-none}
