@@ -5,7 +5,7 @@
 #
 # Settings (environment):
 #   DURATION_SECONDS  length of each measured wrk run (default 15)
-#   WARMUP_SECONDS    wrk warm-up of each endpoint before the measured runs, per service start (default 15; the JIT needs about 45 s)
+#   WARMUP_SECONDS    wrk warm-up of each endpoint right before its measured run (default 15)
 #   MODES             authentication modes to measure (default "none api-key jwt"; modes the build lacks are skipped)
 #   JAVA_HOME         the JDK to run the service with (default: java on the PATH)
 #   JAVA_OPTS         JVM flags of the service (default: the container's flags, sized for a 512 MiB limit)
@@ -250,10 +250,10 @@ main() {
             exit 1
         fi
         measure "$mode" warm-up /rtm-token/benchmark/empty "$WARMUP_SECONDS"
-        measure "$mode" warm-up "$token&version=006" "$WARMUP_SECONDS"
-        measure "$mode" warm-up "$token&version=007" "$WARMUP_SECONDS"
         measure "$mode" empty /rtm-token/benchmark/empty "$DURATION_SECONDS"
+        measure "$mode" warm-up "$token&version=006" "$WARMUP_SECONDS"
         measure "$mode" 006 "$token&version=006" "$DURATION_SECONDS"
+        measure "$mode" warm-up "$token&version=007" "$WARMUP_SECONDS"
         measure "$mode" 007 "$token&version=007" "$DURATION_SECONDS"
         memory+=("$mode: $(rss_mb) MB after $((3 * WARMUP_SECONDS + 3 * DURATION_SECONDS)) s of load")
         stop
@@ -262,8 +262,9 @@ main() {
 
     echo
     echo "java: $("$JAVA" -version 2>&1 | head -1); flags: $JAVA_OPTS ${CACHE_OPTS:-}"
-    echo "wrk -t2 -c50 -d${DURATION_SECONDS}s after ${WARMUP_SECONDS} s of warm-up per endpoint. The last column is"
-    echo "2 cores divided by the CPU time the service and wrk spent per request: the rate with the cores to themselves."
+    echo "wrk -t2 -c50 -d${DURATION_SECONDS}s, each after a ${WARMUP_SECONDS} s warm-up of its endpoint. The last"
+    echo "column is 2 cores divided by the CPU time the service and wrk spent per request: the rate with the cores to"
+    echo "themselves."
     echo
     echo "| mode     | what   |     req/s |     p50 |     p99 | errors | service CPU | wrk CPU | req/s, idle |"
     echo "|          |        |           |      ms |      ms |        |   µs/req    |  µs/req |  2 cores    |"
