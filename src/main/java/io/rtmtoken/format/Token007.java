@@ -1,0 +1,192 @@
+package io.rtmtoken.format;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+import io.rtmtoken.format.MalformedTokenException.Reason;
+
+/**
+ * An Agora access token of version 007, as Agora's {@code AccessToken2} builds it.
+ *
+ * <p>Layout: {@code "007" + base64(zlib(signature (uint16 length + bytes) + signingInfo))}; signingInfo = appId
+ * (uint16 length + bytes), uint32 issueTs, uint32 expire (seconds), uint32 salt, uint16 service count, then each
+ * service in ascending type: uint16 type, privileges (uint16 count, then uint16 key and uint32 seconds), and the
+ * type's fields. The signing key is HMAC-SHA256(key = uint32 salt, data = HMAC-SHA256(key = uint32 issueTs, data =
+ * App Certificate)); the signature is HMAC-SHA256(signing key, signingInfo).
+ *
+ * @param signature the 32-byte HMAC-SHA256 signature
+ * @param appId the App ID
+ * @param issueTs issue time, Unix seconds
+ * @param expireSeconds the token's lifetime from its issue time
+ * @param salt the random salt
+ * @param serviceCount the number of services the token declares
+ * @param services the services read, in token order; after a type this library does not know, the rest cannot
+ *     be read, so the list ends with that type and may be shorter than {@code serviceCount}
+ * @param signingInfo the signed bytes
+ */
+public record Token007(byte[] signature, String appId, long issueTs, long expireSeconds, long salt, int serviceCount,
+        List<Service> services, byte[] signingInfo) {
+
+    public static final String VERSION = "007";
+
+    private static final int UINT32_SIZE = 4;
+
+    /** Builds a token exactly as Agora's {@code AccessToken2.build()} does for the given issue time and salt. */
+    public static String build(String appId, AppCertificate certificate, long issueTs, long expireSeconds, long salt,
+            List<Service> services) {
+        Token006.requireAppId(appId);
+        List<Service> sortedServices = new ArrayList<>(services);
+        sortedServices.sort(Comparator.comparingInt(Service::type));
+
+        PackWriter signingInfo = new PackWriter(signingInfoSize(sortedServices))
+                .putString(appId)
+                .putUint32(issueTs)
+                .putUint32(expireSeconds)
+                .putUint32(salt)
+                .putUint16(sortedServices.size());
+        for (Service service : sortedServices) {
+            packService(signingInfo, service);
+        }
+        byte[] signingInfoBytes = signingInfo.toByteArray();
+
+        byte[] signature = HmacSha256.sign(signingKey(certificate, issueTs, salt), signingInfoBytes);
+
+        byte[] content = new PackWriter(PackWriter.sizeOfBytes(signature.length) + signingInfoBytes.length)
+                .putBytes(signature)
+                .putRaw(signingInfoBytes)
+                .toByteArray();
+        return TokenEncoding.prefixAndBase64(VERSION, TokenEncoding.deflate(content));
+    }
+
+    /**
+     * Parses a 007 token without verifying it.
+     *
+     * @throws MalformedTokenException saying what is wrong, when the string is not a well-formed 007 token
+     */
+    public static Token007 parse(String token) {
+        TokenEncoding.requireVersion(token, VERSION);
+        byte[] content = TokenEncoding.inflate(TokenEncoding.decodeBase64(token, VERSION.length()));
+        PackReader reader = new PackReader(content);
+
+        byte[] signature = reader.readBytes();
+        int signingInfoOffset = reader.position();
+        String appId = reader.readString();
+        long issueTs = reader.readUint32();
+        long expireSeconds = reader.readUint32();
+        long salt = reader.readUint32();
+        int serviceCount = reader.readUint16();
+
+        List<Service> services = new ArrayList<>();
+        boolean allServicesRead = true;
+        for (int i = 0; i < serviceCount && allServicesRead; i++) {
+            Service service = readService(reader);
+            services.add(service);
+            allServicesRead = ServiceType.of(service.type()).isPresent();
+        }
+        if (allServicesRead) {
+            reader.requireEnd();
+        }
+        byte[] signingInfo = Arrays.copyOfRange(content, signingInfoOffset, content.length);
+        return new Token007(signature, appId, issueTs, expireSeconds, salt, serviceCount,
+                Collections.unmodifiableList(services), signingInfo);
+    }
+
+    /** Tells, in constant time, whether the certificate signed this token. */
+    public boolean verify(AppCertificate certificate) {
+        byte[] expected = HmacSha256.sign(signingKey(certificate, issueTs, salt), signingInfo);
+        return MessageDigest.isEqual(expected, signature);
+    }
+
+    /** Returns the first service of the type, if the token carries it. */
+    public Optional<Service> service(ServiceType type) {
+        return services.stream().filter(service -> service.type() == type.code()).findFirst();
+    }
+
+    @Override
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    @Override
+    public byte[] signingInfo() {
+        return signingInfo.clone();
+    }
+
+    /** Two parsed tokens are equal when their signatures and signed content are, byte for byte. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token007 token && Arrays.equals(signature, token.signature)
+                && Arrays.equals(signingInfo, token.signingInfo);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(signature) + Arrays.hashCode(signingInfo);
+    }
+
+    private static byte[] signingKey(AppCertificate certificate, long issueTs, long salt) {
+        byte[] certificateKey = HmacSha256.sign(uint32(issueTs), certificate.asciiBytes());
+        return HmacSha256.sign(uint32(salt), certificateKey);
+    }
+
+    private static byte[] uint32(long value) {
+        return new PackWriter(UINT32_SIZE).putUint32(value).toByteArray();
+    }
+
+    private static int signingInfoSize(List<Service> services) {
+        int size = PackWriter.sizeOfBytes(AppCertificate.LENGTH) + 3 * UINT32_SIZE + 2;
+        for (Service service : services) {
+            size += 2 + 2 + 6 * service.privileges().size();
+            for (Object value : service.fields().values()) {
+                size += value instanceof String text
+                        ? PackWriter.sizeOfBytes(text.getBytes(StandardCharsets.UTF_8).length)
+                        : UINT32_SIZE;
+            }
+        }
+        return size;
+    }
+
+    private static void packService(PackWriter writer, Service service) {
+        ServiceType type = ServiceType.of(service.type()).orElseThrow(
+                () -> new IllegalArgumentException("cannot pack unknown service type " + service.type()));
+        writer.putUint16(service.type()).putUint16(service.privileges().size());
+        for (Map.Entry<Integer, Long> privilege : service.privileges().entrySet()) {
+            writer.putUint16(privilege.getKey()).putUint32(privilege.getValue());
+        }
+        for (ServiceType.Field field : type.fields()) {
+            Object value = service.fields().get(field.name());
+            if (field.isString() && value instanceof String text) {
+                writer.putString(text);
+            }
+            else if (!field.isString() && value instanceof Integer number) {
+                writer.putUint32(number);
+            }
+            else {
+                throw new IllegalArgumentException("service " + type.displayName() + " needs field " + field.name());
+            }
+        }
+    }
+
+    private static Service readService(PackReader reader) {
+        int type = reader.readUint16();
+        Optional<ServiceType> known = ServiceType.of(type);
+        if (known.isEmpty()) {
+            return new Service(type, Collections.emptySortedMap(), Map.of());
+        }
+        SortedMap<Integer, Long> privileges = reader.readPrivileges();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (ServiceType.Field field : known.get().fields()) {
+            fields.put(field.name(), field.isString() ? reader.readString() : (int) reader.readUint32());
+        }
+        return new Service(type, privileges, fields);
+    }
+}

@@ -1,0 +1,64 @@
+package io.rtmtoken.problem;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.rtmtoken.format.MalformedTokenException;
+
+/** Answers every failure as an RFC 9457 problem; framework errors (404, 405, ...) come from the base class. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final URI INVALID_PARAMETERS = URI.create("urn:rtm-token:problem:invalid-parameters");
+
+    static final URI MALFORMED_TOKEN = URI.create("urn:rtm-token:problem:malformed-token");
+
+    private static final Log log = LogFactory.getLog(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Rejected request: " + ex.getMessage());
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setType(INVALID_PARAMETERS);
+        problem.setTitle("Invalid request parameters");
+        problem.setProperty("errors", ex.errors());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(MalformedTokenException.class)
+    ResponseEntity<ProblemDetail> malformedToken(MalformedTokenException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Rejected a malformed token: " + ex.getMessage());
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Not a well-formed Agora token: " + ex.getMessage() + ".");
+        problem.setType(MALFORMED_TOKEN);
+        problem.setTitle("Malformed token");
+        problem.setProperty("reason", ex.reason().name().toLowerCase(Locale.ROOT));
+        return problem(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Request failed unexpectedly", ex);
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to handle the request."));
+    }
+
+    static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}
