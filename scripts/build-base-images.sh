@@ -9,6 +9,8 @@ workDir="${RTM_BASE_WORK_DIR:-/var/tmp/rtm-base-images}"
 buildBaseImage="${BUILD_BASE_IMAGE:-localhost/rtm-build-base:jdk${javaFeature}}"
 runtimeBaseImage="${RUNTIME_BASE_IMAGE:-localhost/rtm-runtime-base:jdk${javaFeature}}"
 debianImage="localhost/rtm-debian:${debianSuite}"
+# Locally added CA certificates (for example of a TLS-inspecting proxy) are trusted by the build image.
+extraCaDir="${EXTRA_CA_DIR:-/usr/local/share/ca-certificates}"
 buildahOptions=(--storage-driver vfs)
 
 log() {
@@ -67,9 +69,11 @@ importDebianImage() {
 }
 
 # Installs Debian packages into a container from the Debian image and commits it under the given name.
+# The first argument after the name says whether to trust the host's extra CA certificates (true/false).
 buildJavaImage() {
     local imageName="$1"
-    shift
+    local trustExtraCa="$2"
+    shift 2
     if imageExists "$imageName"; then
         log "reusing $imageName"
         return
@@ -83,6 +87,11 @@ buildJavaImage() {
         && apt-get install -y -qq --no-install-recommends $* >/dev/null \
         && apt-get clean && rm -rf /var/lib/apt/lists/* \
         && java -version" || { buildah "${buildahOptions[@]}" rm "$container" >/dev/null; fail "installing $* failed"; }
+    if [[ "$trustExtraCa" == true ]] && compgen -G "$extraCaDir/*.crt" >/dev/null; then
+        log "trusting the CA certificates of $extraCaDir in $imageName"
+        buildah "${buildahOptions[@]}" copy "$container" "$extraCaDir/" /usr/local/share/ca-certificates/ >/dev/null
+        buildah "${buildahOptions[@]}" run --isolation chroot "$container" -- update-ca-certificates >/dev/null
+    fi
     buildah "${buildahOptions[@]}" commit --rm "$container" "$imageName" >/dev/null
 }
 
@@ -91,8 +100,8 @@ main() {
     local startSeconds=$SECONDS
     createRootfsArchive
     importDebianImage
-    buildJavaImage "$buildBaseImage" "openjdk-${javaFeature}-jdk-headless" curl
-    buildJavaImage "$runtimeBaseImage" "openjdk-${javaFeature}-jre-headless"
+    buildJavaImage "$buildBaseImage" true "openjdk-${javaFeature}-jdk-headless" curl
+    buildJavaImage "$runtimeBaseImage" false "openjdk-${javaFeature}-jre-headless"
     log "base images ready in $((SECONDS - startSeconds)) s: $buildBaseImage $runtimeBaseImage"
 }
 
