@@ -2,8 +2,13 @@
 # Builds local Debian-based JDK (build) and JRE (runtime) base images with buildah, for container builds without Docker.
 set -euo pipefail
 
-debianSuite="${DEBIAN_SUITE:-trixie}"
 javaFeature="${JAVA_FEATURE:-25}"
+# Debian 12 (bookworm) ships OpenJDK 17; Debian 13 (trixie) ships OpenJDK 21 and 25.
+if [[ "$javaFeature" == 17 ]]; then
+    debianSuite="${DEBIAN_SUITE:-bookworm}"
+else
+    debianSuite="${DEBIAN_SUITE:-trixie}"
+fi
 debianMirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 workDir="${RTM_BASE_WORK_DIR:-/var/tmp/rtm-base-images}"
 buildBaseImage="${BUILD_BASE_IMAGE:-localhost/rtm-build-base:jdk${javaFeature}}"
