@@ -90,7 +90,7 @@ buildImage() {
     timeout "$buildTimeoutSeconds" buildah "${buildahOptions[@]}" bud --isolation chroot --layers --format docker \
         --build-arg "BUILD_IMAGE=$buildBaseImage" --build-arg "RUNTIME_IMAGE=$runtimeBaseImage" \
         -t "$imageName" "$repoRoot" >"$workDir/build.log" 2>&1 \
-        || { tail -n 60 "$workDir/build.log" >&2; fail "image build failed or took longer than ${buildTimeoutSeconds} s"; }
+        || { tail -n 60 "$workDir/build.log" >&2; fail "image build failed or exceeded ${buildTimeoutSeconds} s"; }
     log "image built in $((SECONDS - startSeconds)) s"
 }
 
@@ -217,7 +217,7 @@ residentMegabytes() {
 
 checkHealth() {
     local body
-    body="$(httpGet -f "http://127.0.0.1:$managementPort/actuator/health")" || fail "/actuator/health did not answer 200"
+    body="$(httpGet -f "http://127.0.0.1:$managementPort/actuator/health")" || fail "/actuator/health is not 200"
     [[ "$body" == *'"status":"UP"'* ]] || fail "/actuator/health is not UP: $body"
     local probe
     for probe in liveness readiness; do

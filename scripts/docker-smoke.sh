@@ -60,7 +60,7 @@ checkEndpoints() {
         || fail "GET /rtm-token failed"
     [[ "$body" == *'"token":"006'* ]] || fail "default token is not a 006 token"
     body="$(curl -sf --max-time "$requestTimeoutSeconds" \
-        "http://127.0.0.1:$apiPort/rtm-token?userAccount=alice&version=007")" || fail "GET /rtm-token version 007 failed"
+        "http://127.0.0.1:$apiPort/rtm-token?userAccount=alice&version=007")" || fail "GET /rtm-token (007) failed"
     [[ "$body" == *'"token":"007'* ]] || fail "version=007 did not give a 007 token"
     log "health probes 200, 006 and 007 tokens minted"
 }
