@@ -19,6 +19,8 @@ smokeAppId=0123456789abcdef0123456789abcdef
 smokeAppCertificate=fedcba9876543210fedcba9876543210
 # Extra container settings, space-separated NAME=value pairs (for example MANAGEMENT_SERVER_PORT=8081).
 extraContainerEnvironment="${SMOKE_CONTAINER_ENV:-}"
+# true: test the already built image as it is (for repeated measurements).
+skipBuild="${SMOKE_SKIP_BUILD:-false}"
 # Build and container output are kept here for inspection after the run.
 logDir="${SMOKE_LOG_DIR:-/tmp/rtm-smoke-logs}"
 buildahOptions=(--storage-driver vfs)
@@ -276,8 +278,12 @@ main() {
     trap cleanup EXIT
     workDir="$(mktemp -d /tmp/rtm-smoke.XXXXXX)"
     installTools
-    buildBaseImages
-    buildImage
+    if [[ "$skipBuild" == true ]]; then
+        log "testing the existing image $imageName without rebuilding it"
+    else
+        buildBaseImages
+        buildImage
+    fi
     checkImageConfig
     startContainer
     waitUntilReady
