@@ -135,7 +135,8 @@ class TokenInspector {
             }
         }
 
-        String tokenAccount = token.service(ServiceType.RTM).map(rtm -> rtm.stringField("userId")).orElse(null);
+        String tokenAccount = token.service(ServiceType.RTM).or(() -> token.service(ServiceType.RTM2))
+                .map(rtm -> rtm.stringField("userId")).orElse(null);
         if (tokenAccount == null) {
             notes.add("The token grants no RTM service.");
         }
