@@ -237,7 +237,9 @@ checkHealth() {
         httpGet -o /dev/null -f "http://127.0.0.1:$managementPort/actuator/health/$probe" \
             || fail "/actuator/health/$probe did not answer 200 (are health probes enabled?)"
     done
-    log "health UP, liveness and readiness 200 on port $managementPort"
+    body="$(httpGet -f "http://127.0.0.1:$managementPort/actuator/prometheus")" || fail "/actuator/prometheus is not 200"
+    [[ "$body" == *jvm_memory_used_bytes* ]] || fail "/actuator/prometheus has no JVM metrics"
+    log "health UP, liveness, readiness and metrics 200 on port $managementPort"
 }
 
 checkToken() {
@@ -280,7 +282,8 @@ stopContainer() {
     if grep -qE 'Exception|ERROR' "$workDir/container.log"; then
         fail "the container output has errors"
     fi
-    log "clean exit after SIGTERM (exit code $exitCode)"
+    grep -q 'Graceful shutdown complete' "$workDir/container.log" || fail "no graceful shutdown in the output"
+    log "graceful shutdown and clean exit after SIGTERM (exit code $exitCode)"
     summary="start-to-ready ${readyMillis} ms (CPU ${readyCpuMillis} ms), RSS ${rssMegabytes} MB"
 }
 

@@ -56,13 +56,16 @@ checkEndpoints() {
         curl -sf -o /dev/null --max-time "$requestTimeoutSeconds" \
             "http://127.0.0.1:$managementPort/actuator/health/$probe" || fail "/actuator/health/$probe is not 200"
     done
+    body="$(curl -sf --max-time "$requestTimeoutSeconds" "http://127.0.0.1:$managementPort/actuator/prometheus")" \
+        || fail "/actuator/prometheus is not 200"
+    [[ "$body" == *jvm_memory_used_bytes* ]] || fail "/actuator/prometheus has no JVM metrics"
     body="$(curl -sf --max-time "$requestTimeoutSeconds" "http://127.0.0.1:$apiPort/rtm-token?userAccount=alice")" \
         || fail "GET /rtm-token failed"
     [[ "$body" == *'"token":"006'* ]] || fail "default token is not a 006 token"
     body="$(curl -sf --max-time "$requestTimeoutSeconds" \
         "http://127.0.0.1:$apiPort/rtm-token?userAccount=alice&version=007")" || fail "GET /rtm-token (007) failed"
     [[ "$body" == *'"token":"007'* ]] || fail "version=007 did not give a 007 token"
-    log "health probes 200, 006 and 007 tokens minted"
+    log "health probes and metrics 200, 006 and 007 tokens minted"
 }
 
 waitUntilHealthy() {
@@ -86,7 +89,8 @@ stopContainer() {
     if docker logs "$containerName" 2>&1 | grep -qE 'Exception|ERROR'; then
         fail "the container output has errors"
     fi
-    log "clean exit after SIGTERM (exit code $exitCode)"
+    docker logs "$containerName" 2>&1 | grep -q 'Graceful shutdown complete' || fail "no graceful shutdown in the output"
+    log "graceful shutdown and clean exit after SIGTERM (exit code $exitCode)"
 }
 
 main() {
