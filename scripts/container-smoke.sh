@@ -237,7 +237,7 @@ checkHealth() {
         httpGet -o /dev/null -f "http://127.0.0.1:$managementPort/actuator/health/$probe" \
             || fail "/actuator/health/$probe did not answer 200 (are health probes enabled?)"
     done
-    body="$(httpGet -f "http://127.0.0.1:$managementPort/actuator/prometheus")" || fail "/actuator/prometheus is not 200"
+    body="$(httpGet -f "http://127.0.0.1:$managementPort/actuator/prometheus")" || fail "/actuator/prometheus: not 200"
     [[ "$body" == *jvm_memory_used_bytes* ]] || fail "/actuator/prometheus has no JVM metrics"
     log "health UP, liveness, readiness and metrics 200 on port $managementPort"
 }

@@ -89,7 +89,7 @@ stopContainer() {
     if docker logs "$containerName" 2>&1 | grep -qE 'Exception|ERROR'; then
         fail "the container output has errors"
     fi
-    docker logs "$containerName" 2>&1 | grep -q 'Graceful shutdown complete' || fail "no graceful shutdown in the output"
+    docker logs "$containerName" 2>&1 | grep -q 'Graceful shutdown complete' || fail "no graceful shutdown logged"
     log "graceful shutdown and clean exit after SIGTERM (exit code $exitCode)"
 }
 
