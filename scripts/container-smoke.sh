@@ -19,6 +19,8 @@ smokeAppId=0123456789abcdef0123456789abcdef
 smokeAppCertificate=fedcba9876543210fedcba9876543210
 # Extra container settings, space-separated NAME=value pairs (for example MANAGEMENT_SERVER_PORT=8081).
 extraContainerEnvironment="${SMOKE_CONTAINER_ENV:-}"
+# true: keep every build step as an image for reuse; the vfs driver stores each as a full copy (about 10 GB).
+layerCache="${SMOKE_LAYER_CACHE:-false}"
 # true: test the already built image as it is (for repeated measurements).
 skipBuild="${SMOKE_SKIP_BUILD:-false}"
 # Build and container output are kept here for inspection after the run.
@@ -89,11 +91,16 @@ buildBaseImages() {
 buildImage() {
     log "building $imageName (base images $buildBaseImage, $runtimeBaseImage)"
     local startSeconds=$SECONDS
-    timeout "$buildTimeoutSeconds" buildah "${buildahOptions[@]}" bud --isolation chroot --layers --format docker \
+    timeout "$buildTimeoutSeconds" buildah "${buildahOptions[@]}" bud --isolation chroot --layers="$layerCache" \
+        --format docker \
         --build-arg "BUILD_IMAGE=$buildBaseImage" --build-arg "RUNTIME_IMAGE=$runtimeBaseImage" \
         -t "$imageName" "$repoRoot" >"$workDir/build.log" 2>&1 \
         || { tail -n 60 "$workDir/build.log" >&2; fail "image build failed or exceeded ${buildTimeoutSeconds} s"; }
     log "image built in $((SECONDS - startSeconds)) s"
+    if [[ "$layerCache" != true ]]; then
+        # Images left untagged by earlier builds only take disk space.
+        buildah "${buildahOptions[@]}" rmi --prune >/dev/null 2>&1 || true
+    fi
 }
 
 imageConfig() {
