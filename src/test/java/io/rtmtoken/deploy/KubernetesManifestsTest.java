@@ -122,6 +122,14 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void deploymentWhenParsedThenAuthenticatesCallers() throws IOException {
+        assertThat(container().list("env")).anySatisfy(variable -> {
+            assertThat(variable.get("name")).isEqualTo("RTM_TOKEN_AUTH_MODE");
+            assertThat(variable.get("value")).isIn("api-key", "jwt");
+        });
+    }
+
+    @Test
     void serviceWhenParsedThenSelectsDeploymentPods() throws IOException {
         Node service = single("service.yaml", "Service");
         Map<String, Object> podLabels = mapOf(deployment().get("spec", "template", "metadata", "labels"));
