@@ -13,7 +13,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /** {@link UserAccounts#isValid} against an independent statement of Agora's RTM user ID rule. */
-class UserAccountsProperties {
+class UserAccountsPropertiesTest {
 
     /**
      * Agora's rule written as a regular expression: 1 to 64 characters from the listed ASCII set, at least one of

@@ -19,7 +19,7 @@ import io.rtmtoken.IndependentTokenCheck;
  * Build, parse and verify over arbitrary valid inputs: every token round-trips, the independent JCA check accepts
  * it, and no single-character change goes unnoticed.
  */
-class TokenRoundTripProperties {
+class TokenRoundTripPropertiesTest {
 
     /** Agora's RTM user ID alphabet. */
     static final String USER_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
