@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +30,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(INVALID_PARAMETERS);
         problem.setTitle("Invalid request parameters");
         problem.setProperty("errors", ex.errors());
+        return problem(problem);
+    }
+
+    /** Tomcat refuses a query string or form body it cannot decode (broken percent-encoding, a nameless pair). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Rejected request with undecodable parameters");
+        }
+        HttpStatus status = HttpStatus.resolve(ex.getErrorCode());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+                "The request's parameters cannot be decoded: each must be name=value with a non-empty name, "
+                        + "percent-encoded as UTF-8");
+        problem.setType(INVALID_PARAMETERS);
+        problem.setTitle("Invalid request parameters");
         return problem(problem);
     }
 

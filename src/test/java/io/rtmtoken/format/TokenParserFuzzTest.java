@@ -16,7 +16,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * <p>Under {@code ./mvnw verify} each test replays its committed corpus in {@code TokenParserFuzzTestInputs/<test>/}:
  * the reference vectors, and inputs crafted to be expensive (a zlib bomb, a preset-dictionary stream, length
  * prefixes and counts of 65,535, a token of exactly the maximum length and one character over it). With
- * {@code JAZZER_FUZZ=1} Jazzer mutates them for {@link #FUZZ_DURATION} (README, "Hardening").
+ * {@code JAZZER_FUZZ=1} Jazzer mutates them for {@link #FUZZ_DURATION} (README, "Hardening"). The {@code Content}
+ * tests wrap the fuzzed bytes in a valid prefix, Base64 and (for 007) zlib, so mutations reach the field parser
+ * instead of dying in the outer layers.
  *
  * <p>A finding is any exception other than {@link MalformedTokenException}, a parse or check that allocates more
  * than {@link #MAX_ALLOCATED_BYTES}, or one that takes longer than the timeout.
@@ -28,6 +30,8 @@ class TokenParserFuzzTest {
 
     /** Generous bound on what one parse and check may allocate: the inputs are capped at a few KiB. */
     static final long MAX_ALLOCATED_BYTES = 256 * 1024;
+
+    private static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
 
     private static final AppCertificate CERTIFICATE = AppCertificate.of("5CFd2fd1755d40ecb72977518be15d3b");
 
@@ -46,6 +50,24 @@ class TokenParserFuzzTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void parse007(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
+
+        assertThat(allocatedBytesOfSecondRun(() -> parseAndCheck007(text))).isLessThan(MAX_ALLOCATED_BYTES);
+    }
+
+    /** Reaches the 006 field parser with arbitrary content behind a valid prefix and canonical Base64. */
+    @FuzzTest(maxDuration = FUZZ_DURATION)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void parse006Content(byte[] content) {
+        String text = TokenEncoding.prefixAndBase64(Token006.VERSION + APP_ID, content);
+
+        assertThat(allocatedBytesOfSecondRun(() -> parseAndCheck006(text))).isLessThan(MAX_ALLOCATED_BYTES);
+    }
+
+    /** Reaches the 007 field parser with arbitrary content, compressed as the builder compresses it. */
+    @FuzzTest(maxDuration = FUZZ_DURATION)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void parse007Content(byte[] content) {
+        String text = TokenEncoding.prefixAndBase64(Token007.VERSION, TokenEncoding.deflate(content));
 
         assertThat(allocatedBytesOfSecondRun(() -> parseAndCheck007(text))).isLessThan(MAX_ALLOCATED_BYTES);
     }
