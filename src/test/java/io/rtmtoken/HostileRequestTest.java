@@ -61,7 +61,8 @@ class HostileRequestTest {
     void hostileRequestsWhenSentThenEachRefusedWithProblemAndServiceStaysHealthy(CapturedOutput output)
             throws Exception {
         List<Hostile> requests = Stream.of(missingAndRepeated(), overLong(), badCharacters(), badNumbers(),
-                hugeHeadersAndUrls(), badMethodsAndContentTypes(), badPathsAndFraming(), randomQueries())
+                hugeHeadersAndUrls(), badMethodsAndContentTypes(), badPathsAndFraming(), randomQueries(),
+                hostileInspections())
                 .flatMap(Supplier::get).toList();
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> violations = new ArrayList<>();
@@ -316,6 +317,61 @@ class HostileRequestTest {
             }
             return requests.stream();
         };
+    }
+
+    /**
+     * Inspection bodies that are not JSON, not tokens, or tokens crafted to be expensive: the fuzz corpus's zlib bomb,
+     * 65,535-long length prefixes and counts, maximum-length strings, and bodies over the size cap.
+     */
+    private Supplier<Stream<Hostile>> hostileInspections() {
+        return () -> {
+            List<String> bodies = new ArrayList<>(List.of("", "not json", "{", "[]", "null", "42", "\"007\"",
+                    "{\"token\":null}", "{\"token\":42}", "{\"token\":[\"007\"]}", "{\"token\":{}}",
+                    "{\"token\":\"\"}", "{\"token\":\"abc\"}", "{\"token\":\"008abc\"}",
+                    "{\"token\":\"006\",\"userAccount\":\"\"}", "{\"token\":\"" + "A".repeat(4096) + "\"}",
+                    "{\"token\":\"007" + "A".repeat(4093) + "\"}", "{\"token\":\"007" + "A".repeat(15_000) + "\"}",
+                    "{\"token\":\"007eJx\",\"userAccount\":\"" + "u".repeat(300) + "\"}",
+                    "{\"token\":\"\\ud800\"}", "{\"token\":\"007\u0000\"}", "{\"token\":\"007eJx\"}"
+                            + " trailing", "{\"token\":\"007eJx\",\"token\":\"006\"}", "{\"a\":".repeat(5000)));
+            for (String corpus : new String[] {"parse006", "parse007"}) {
+                for (String token : expensiveTokens(corpus)) {
+                    bodies.add("{\"token\":" + JsonMapper.builder().build().writeValueAsString(token)
+                            + ",\"userAccount\":\"alice\"}");
+                }
+            }
+            List<Hostile> requests = new ArrayList<>();
+            for (String body : bodies) {
+                requests.add(new Hostile("inspect", abbreviated(body), RawHttp.request("POST", "/rtm-token/inspect",
+                        "Content-Type: application/json\r\n", body)));
+            }
+            for (String contentType : new String[] {"text/plain", "application/x-www-form-urlencoded",
+                "application/xml", "multipart/form-data; boundary=x", "application/json; charset=utf-9"}) {
+                requests.add(new Hostile("inspect", contentType, RawHttp.request("POST", "/rtm-token/inspect",
+                        "Content-Type: " + contentType + "\r\n", "{\"token\":\"007eJx\"}")));
+            }
+            requests.add(new Hostile("inspect", "declared 1 GB", RawHttp.request("POST", "/rtm-token/inspect",
+                    "Content-Type: application/json\r\nContent-Length: 1000000000\r\n", "")));
+            requests.add(new Hostile("inspect", "GET", RawHttp.request("GET", "/rtm-token/inspect?token=007", "", "")));
+            return requests.stream();
+        };
+    }
+
+    /** The fuzz corpus's crafted tokens, which every parser must refuse; the reference vectors are left out. */
+    private static List<String> expensiveTokens(String corpus) {
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
+                "src/test/resources/io/rtmtoken/format/TokenParserFuzzTestInputs", corpus))) {
+            List<String> tokens = new ArrayList<>();
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.startsWith("vector-") && !name.equals("unknown-service-type")) {
+                    tokens.add(java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+            return tokens;
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     private String fragment() {

@@ -3,7 +3,7 @@ package io.rtmtoken.format;
 import java.nio.charset.StandardCharsets;
 
 /** Writes the little-endian Agora packing into a buffer sized exactly by the caller. */
-final class PackWriter {
+final class PackWriter implements PackSink {
 
     private final byte[] buffer;
 
@@ -17,7 +17,8 @@ final class PackWriter {
         return 2 + lengthInBytes;
     }
 
-    PackWriter putUint16(int value) {
+    @Override
+    public PackWriter putUint16(int value) {
         buffer[position++] = (byte) value;
         buffer[position++] = (byte) (value >>> 8);
         return this;
@@ -37,7 +38,8 @@ final class PackWriter {
         return putRaw(value);
     }
 
-    PackWriter putString(String value) {
+    @Override
+    public PackWriter putString(String value) {
         return putBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 

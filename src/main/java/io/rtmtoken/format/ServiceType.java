@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The services a 007 token can grant, with the privilege names and the fields each packs after its privileges,
- * in packing order.
+ * The services a 007 token can grant, as Agora's current {@code AccessToken2} defines them: the privilege names and
+ * the fields each packs after its privileges, in packing order.
  */
 public enum ServiceType {
 
@@ -14,11 +14,14 @@ public enum ServiceType {
             List.of(Field.string("channelName"), Field.string("uid"))),
     RTM(2, "rtm", Map.of(1, "login"), List.of(Field.string("userId"))),
     STREAMING(3, "streaming", Map.of(1, "publishMixStream", 2, "publishRawStream"),
-            List.of(Field.string("channelName"), Field.string("uid"))),
+            List.of(Field.string("channelName"), Field.string("account"))),
+    FPA(4, "fpa", Map.of(1, "login"), List.of()),
     CHAT(5, "chat", Map.of(1, "user", 2, "app"), List.of(Field.string("userId"))),
-    EDUCATION(6, "education", Map.of(1, "roomUser", 2, "user", 3, "app"),
-            List.of(Field.string("roomUuid"), Field.string("userUuid"), Field.string("chatUserId"),
-                    Field.int32("role")));
+    FCDN(6, "fcdn", Map.of(1, "publish", 2, "play"), List.of(Field.string("channelName"), Field.string("account"))),
+    APAAS(7, "apaas", Map.of(1, "roomUser", 2, "user", 3, "app"),
+            List.of(Field.string("roomUuid"), Field.string("userUuid"), new Field("role", FieldKind.INT16))),
+    RTM2(8, "rtm2", Map.of(1, "login"),
+            List.of(Field.string("userId"), new Field("permissions", FieldKind.RTM2_PERMISSIONS)));
 
     private final int code;
 
@@ -62,15 +65,22 @@ public enum ServiceType {
         return fields;
     }
 
-    /** A field packed after the privileges: a length-prefixed string or an int32. */
-    record Field(String name, boolean isString) {
+    /**
+     * How a field is packed: a length-prefixed string ({@code String}), an int16 ({@code Integer}), or RTM2's
+     * permissions: uint16 count of resource types, each with uint16 type and uint16 count of permissions, each with
+     * uint16 permission and uint16 count of resource strings ({@code Map<Integer, Map<Integer, List<String>>>}).
+     */
+    enum FieldKind {
+        STRING,
+        INT16,
+        RTM2_PERMISSIONS
+    }
+
+    /** A field packed after the privileges. */
+    record Field(String name, FieldKind kind) {
 
         static Field string(String name) {
-            return new Field(name, true);
-        }
-
-        static Field int32(String name) {
-            return new Field(name, false);
+            return new Field(name, FieldKind.STRING);
         }
     }
 }

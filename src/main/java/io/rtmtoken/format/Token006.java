@@ -2,6 +2,7 @@ package io.rtmtoken.format;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.zip.CRC32;
@@ -120,6 +121,19 @@ public record Token006(String appId, byte[] signature, long channelNameCrc, long
     @Override
     public byte[] message() {
         return message.clone();
+    }
+
+    /** Two parsed tokens are equal when their signatures and signed messages are, byte for byte. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token006 token && appId.equals(token.appId)
+                && channelNameCrc == token.channelNameCrc && uidCrc == token.uidCrc
+                && Arrays.equals(signature, token.signature) && Arrays.equals(message, token.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(signature) + Arrays.hashCode(message);
     }
 
     static void requireAppId(String appId) {

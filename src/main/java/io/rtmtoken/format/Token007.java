@@ -1,6 +1,5 @@
 package io.rtmtoken.format;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.rtmtoken.format.MalformedTokenException.Reason;
 
@@ -121,6 +121,18 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
         return signingInfo.clone();
     }
 
+    /** Two parsed tokens are equal when their signatures and signed content are, byte for byte. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token007 token && Arrays.equals(signature, token.signature)
+                && Arrays.equals(signingInfo, token.signingInfo);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(signature) + Arrays.hashCode(signingInfo);
+    }
+
     private static byte[] signingKey(AppCertificate certificate, long issueTs, long salt) {
         byte[] certificateKey = HmacSha256.sign(uint32(issueTs), certificate.asciiBytes());
         return HmacSha256.sign(uint32(salt), certificateKey);
@@ -133,35 +145,52 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
     private static int signingInfoSize(List<Service> services) {
         int size = PackWriter.sizeOfBytes(AppCertificate.LENGTH) + 3 * UINT32_SIZE + 2;
         for (Service service : services) {
-            size += 2 + 2 + 6 * service.privileges().size();
-            for (Object value : service.fields().values()) {
-                size += value instanceof String text
-                        ? PackWriter.sizeOfBytes(text.getBytes(StandardCharsets.UTF_8).length)
-                        : UINT32_SIZE;
-            }
+            PackSink.Counter counter = new PackSink.Counter();
+            packFields(counter, service);
+            size += 2 + 2 + 6 * service.privileges().size() + counter.sizeInBytes();
         }
         return size;
     }
 
     private static void packService(PackWriter writer, Service service) {
-        ServiceType type = ServiceType.of(service.type()).orElseThrow(
-                () -> new IllegalArgumentException("cannot pack unknown service type " + service.type()));
         writer.putUint16(service.type()).putUint16(service.privileges().size());
         for (Map.Entry<Integer, Long> privilege : service.privileges().entrySet()) {
             writer.putUint16(privilege.getKey()).putUint32(privilege.getValue());
         }
+        packFields(writer, service);
+    }
+
+    /** Packs the service's own fields, or only counts their size when given a {@link PackSink.Counter}. */
+    @SuppressWarnings("unchecked")
+    private static void packFields(PackSink writer, Service service) {
+        ServiceType type = ServiceType.of(service.type()).orElseThrow(
+                () -> new IllegalArgumentException("cannot pack unknown service type " + service.type()));
         for (ServiceType.Field field : type.fields()) {
             Object value = service.fields().get(field.name());
-            if (field.isString() && value instanceof String text) {
-                writer.putString(text);
-            }
-            else if (!field.isString() && value instanceof Integer number) {
-                writer.putUint32(number);
-            }
-            else {
-                throw new IllegalArgumentException("service " + type.displayName() + " needs field " + field.name());
+            switch (field.kind()) {
+                case STRING -> writer.putString(requireField(type, field, value, String.class));
+                case INT16 -> writer.putUint16(requireField(type, field, value, Integer.class));
+                case RTM2_PERMISSIONS -> packPermissions(writer, requireField(type, field, value, Map.class));
             }
         }
+    }
+
+    private static void packPermissions(PackSink writer, Map<Integer, Map<Integer, List<String>>> permissions) {
+        writer.putUint16(permissions.size());
+        for (Map.Entry<Integer, Map<Integer, List<String>>> resourceType : new TreeMap<>(permissions).entrySet()) {
+            writer.putUint16(resourceType.getKey()).putUint16(resourceType.getValue().size());
+            for (Map.Entry<Integer, List<String>> permission : new TreeMap<>(resourceType.getValue()).entrySet()) {
+                writer.putUint16(permission.getKey()).putUint16(permission.getValue().size());
+                permission.getValue().forEach(writer::putString);
+            }
+        }
+    }
+
+    private static <T> T requireField(ServiceType type, ServiceType.Field field, Object value, Class<T> kind) {
+        if (!kind.isInstance(value)) {
+            throw new IllegalArgumentException("service " + type.displayName() + " needs field " + field.name());
+        }
+        return kind.cast(value);
     }
 
     private static Service readService(PackReader reader) {
@@ -173,8 +202,33 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
         SortedMap<Integer, Long> privileges = reader.readPrivileges();
         Map<String, Object> fields = new LinkedHashMap<>();
         for (ServiceType.Field field : known.get().fields()) {
-            fields.put(field.name(), field.isString() ? reader.readString() : (int) reader.readUint32());
+            fields.put(field.name(), switch (field.kind()) {
+                case STRING -> reader.readString();
+                case INT16 -> (int) (short) reader.readUint16();
+                case RTM2_PERMISSIONS -> readPermissions(reader);
+            });
         }
         return new Service(type, privileges, fields);
+    }
+
+    /** Reads RTM2 permissions; every count is bounded by the bytes left, since each entry takes at least 2. */
+    private static Map<Integer, Map<Integer, List<String>>> readPermissions(PackReader reader) {
+        Map<Integer, Map<Integer, List<String>>> permissions = new TreeMap<>();
+        int resourceTypeCount = reader.readUint16();
+        for (int i = 0; i < resourceTypeCount; i++) {
+            Map<Integer, List<String>> byPermission = permissions.computeIfAbsent(reader.readUint16(),
+                    key -> new TreeMap<>());
+            int permissionCount = reader.readUint16();
+            for (int j = 0; j < permissionCount; j++) {
+                int permission = reader.readUint16();
+                int resourceCount = reader.readUint16();
+                List<String> resources = new ArrayList<>();
+                for (int k = 0; k < resourceCount; k++) {
+                    resources.add(reader.readString());
+                }
+                byPermission.put(permission, List.copyOf(resources));
+            }
+        }
+        return Collections.unmodifiableMap(permissions);
     }
 }

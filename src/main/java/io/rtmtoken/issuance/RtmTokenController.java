@@ -9,7 +9,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /rtm-token}: validates the request and returns a freshly minted token. */
+import io.swagger.v3.oas.annotations.Parameter;
+
+/**
+ * {@code GET /rtm-token}: validates the request and returns a freshly minted token. Its OpenAPI description is in
+ * {@link OpenApiConfiguration}.
+ */
 @RestController
 class RtmTokenController {
 
@@ -25,7 +30,8 @@ class RtmTokenController {
     }
 
     @GetMapping("/rtm-token")
-    ResponseEntity<TokenResponse> token(@RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<TokenResponse> token(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         TokenRequest request = TokenRequest.from(parameters, properties);
 
         IssuedToken issued = issuer.issue(request.userAccount(), request.version(), request.expireSeconds());

@@ -1,6 +1,7 @@
 package io.rtmtoken.problem;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,11 +14,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.rtmtoken.format.MalformedTokenException;
+
 /** Answers every failure as an RFC 9457 problem; framework errors (404, 405, ...) come from the base class. */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_PARAMETERS = URI.create("urn:rtm-token:problem:invalid-parameters");
+
+    static final URI MALFORMED_TOKEN = URI.create("urn:rtm-token:problem:malformed-token");
 
     private static final Log log = LogFactory.getLog(ProblemHandler.class);
 
@@ -46,6 +51,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + "percent-encoded as UTF-8");
         problem.setType(INVALID_PARAMETERS);
         problem.setTitle("Invalid request parameters");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(MalformedTokenException.class)
+    ResponseEntity<ProblemDetail> malformedToken(MalformedTokenException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Rejected a malformed token: " + ex.getMessage());
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Not a well-formed Agora token: " + ex.getMessage() + ".");
+        problem.setType(MALFORMED_TOKEN);
+        problem.setTitle("Malformed token");
+        problem.setProperty("reason", ex.reason().name().toLowerCase(Locale.ROOT));
         return problem(problem);
     }
 

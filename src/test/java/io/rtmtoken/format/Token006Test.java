@@ -62,6 +62,13 @@ class Token006Test {
     }
 
     @Test
+    void parseWhenSameTokenTwiceThenEqualAndOtherTokenNot() {
+        assertThat(Token006.parse(AGORA_TOOLS_TOKEN)).isEqualTo(Token006.parse(AGORA_TOOLS_TOKEN))
+                .hasSameHashCodeAs(Token006.parse(AGORA_TOOLS_TOKEN))
+                .isNotEqualTo(Token006.parse(vectors().get(0).token006()));
+    }
+
+    @Test
     void verifyWhenWrongCertificateThenFalse() {
         Token006 token = Token006.parse(AGORA_TOOLS_TOKEN);
 

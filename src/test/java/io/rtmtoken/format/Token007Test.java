@@ -56,6 +56,15 @@ class Token007Test {
     }
 
     @Test
+    void parseWhenSameTokenTwiceThenEqualAndOtherSaltNot() {
+        String token = RtmTokens.build007(APP_ID, CERTIFICATE, "alice", 1764547200, 3600, 42);
+        String otherSalt = RtmTokens.build007(APP_ID, CERTIFICATE, "alice", 1764547200, 3600, 43);
+
+        assertThat(Token007.parse(token)).isEqualTo(Token007.parse(token))
+                .hasSameHashCodeAs(Token007.parse(token)).isNotEqualTo(Token007.parse(otherSalt));
+    }
+
+    @Test
     void verifyWhenWrongCertificateThenFalse() {
         String token = RtmTokens.build007(APP_ID, CERTIFICATE, "alice", 1764547200, 3600, 42);
 
@@ -76,6 +85,48 @@ class Token007Test {
         assertThat(parsed.service(ServiceType.RTC)).hasValueSatisfying(service -> assertThat(service.fields())
                 .containsExactly(Map.entry("channelName", "room-1"), Map.entry("uid", "42")));
         assertThat(parsed.verify(CERTIFICATE)).isTrue();
+    }
+
+    @Test
+    void parseWhenRtm2PermissionsAndApaasThenRoundTrip() {
+        Map<Integer, Map<Integer, List<String>>> permissions = Map.of(0, Map.of(0, List.of("lobby", "news"),
+                1, List.of("lobby")), 4, Map.of(0, List.of()));
+        Map<String, Object> rtm2Fields = new java.util.LinkedHashMap<>();
+        rtm2Fields.put("userId", "dave");
+        rtm2Fields.put("permissions", permissions);
+        Map<String, Object> apaasFields = new java.util.LinkedHashMap<>();
+        apaasFields.put("roomUuid", "room");
+        apaasFields.put("userUuid", "dave-uuid");
+        apaasFields.put("role", -1);
+        String token = Token007.build(APP_ID, CERTIFICATE, 1764547200, 600, 7, List.of(
+                new Service(8, new java.util.TreeMap<>(Map.of(1, 600L)), rtm2Fields),
+                new Service(7, new java.util.TreeMap<>(Map.of(2, 600L)), apaasFields)));
+
+        Token007 parsed = Token007.parse(token);
+
+        assertThat(parsed.services()).extracting(Service::type).containsExactly(7, 8);
+        assertThat(parsed.service(ServiceType.RTM2)).hasValueSatisfying(
+                rtm2 -> assertThat(rtm2.fields()).isEqualTo(rtm2Fields));
+        assertThat(parsed.service(ServiceType.APAAS)).hasValueSatisfying(
+                apaas -> assertThat(apaas.fields()).containsEntry("role", -1));
+        assertThat(parsed.verify(CERTIFICATE)).isTrue();
+    }
+
+    @Test
+    void parseWhenRtm2ResourceCountRunsPastTheEndThenRejected() {
+        Map<String, Object> rtm2Fields = new java.util.LinkedHashMap<>();
+        rtm2Fields.put("userId", "dave");
+        rtm2Fields.put("permissions", Map.of(0, Map.of(0, List.of("x"))));
+        byte[] content = inflated(Token007.build(APP_ID, CERTIFICATE, 1764547200, 600, 7,
+                List.of(new Service(8, new java.util.TreeMap<>(Map.of(1, 600L)), rtm2Fields))));
+        int resourceCountOffset = content.length - 5;
+        content[resourceCountOffset] = (byte) 0xFF;
+        content[resourceCountOffset + 1] = (byte) 0xFF;
+        String token = "007" + Base64.getEncoder().encodeToString(deflated(content));
+
+        assertThatThrownBy(() -> Token007.parse(token))
+                .isInstanceOfSatisfying(MalformedTokenException.class, ex -> assertThat(ex.reason())
+                        .isIn(Reason.TRUNCATED, Reason.LENGTH_PAST_END));
     }
 
     @Test

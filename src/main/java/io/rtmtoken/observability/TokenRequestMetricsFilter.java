@@ -1,0 +1,80 @@
+package io.rtmtoken.observability;
+
+import java.io.IOException;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rtmtoken.issuance.TokenProperties;
+import io.rtmtoken.issuance.TokenVersion;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Counts {@code GET /rtm-token} requests by token version and outcome. It runs ahead of every other filter, so it
+ * also sees requests that a filter answers before the controller runs (401, 403, 429).
+ */
+final class TokenRequestMetricsFilter extends OncePerRequestFilter {
+
+    static final String METER_NAME = "rtm.token.requests";
+
+    static final String UNKNOWN_VERSION = "unknown";
+
+    private final MeterRegistry registry;
+
+    private final String defaultVersion;
+
+    TokenRequestMetricsFilter(MeterRegistry registry, TokenProperties properties) {
+        this.registry = registry;
+        this.defaultVersion = properties.defaultVersion();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String version = versionOf(request.getParameterValues("version"));
+
+        String outcome = "error";
+        try {
+            chain.doFilter(request, response);
+            outcome = outcomeOf(response.getStatus());
+        }
+        finally {
+            counter(version, outcome).increment();
+        }
+    }
+
+    private Counter counter(String version, String outcome) {
+        return Counter.builder(METER_NAME).description("Token requests by version asked for and outcome")
+                .tag("version", version).tag("outcome", outcome).register(registry);
+    }
+
+    /** The version the request asks for, the default when it names none, or {@code unknown} when it is invalid. */
+    private String versionOf(String[] values) {
+        if (values == null) {
+            return defaultVersion;
+        }
+        if (values.length != 1) {
+            return UNKNOWN_VERSION;
+        }
+        return TokenVersion.of(values[0]).map(TokenVersion::label).orElse(UNKNOWN_VERSION);
+    }
+
+    static String outcomeOf(int status) {
+        return switch (status) {
+            case 200 -> "issued";
+            case 400 -> "invalid";
+            case 401, 403 -> "denied";
+            case 429 -> "rate_limited";
+            default -> "error";
+        };
+    }
+}
