@@ -69,9 +69,17 @@ class HostileRequestTest {
         Map<String, Integer> violationsByKind = new TreeMap<>();
 
         for (Hostile hostile : requests) {
-            RawHttp.Response response = RawHttp.send(port, hostile.bytes());
+            RawHttp.Response response;
+            String problem;
+            try {
+                response = RawHttp.send(port, hostile.bytes());
+                problem = violation(hostile, response);
+            }
+            catch (IOException ex) {
+                response = new RawHttp.Response(-1, Map.of(), "");
+                problem = "no answer: " + ex;
+            }
             outcomes.merge(hostile.kind() + " " + response.status(), 1, Integer::sum);
-            String problem = violation(hostile, response);
             if (problem != null && violationsByKind.merge(hostile.kind(), 1, Integer::sum) <= 4) {
                 violations.add(hostile.kind() + " " + hostile.summary() + " -> " + problem);
             }
@@ -363,7 +371,8 @@ class HostileRequestTest {
             List<String> tokens = new ArrayList<>();
             for (java.nio.file.Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (!name.startsWith("vector-") && !name.equals("unknown-service-type")) {
+                if (!name.startsWith("vector-") && !name.equals("unknown-service-type")
+                        && !name.equals("non-canonical-base64")) {
                     tokens.add(java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
                 }
             }

@@ -46,18 +46,37 @@ final class RawHttp {
         }
     }
 
+    /** Reads until the server closes the connection or the response it declared is complete. */
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 bytes.write(buffer, 0, read);
+                if (isComplete(new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1))) {
+                    break;
+                }
             }
         }
         catch (SocketException ex) {
             // A reset after the response was sent ends it like a close.
         }
         return bytes.toByteArray();
+    }
+
+    private static boolean isComplete(String text) {
+        int headEnd = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/1.1 ") || headEnd < 0) {
+            return false;
+        }
+        String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+        int lengthAt = head.indexOf("\r\ncontent-length:");
+        if (lengthAt >= 0) {
+            int lineEnd = head.indexOf("\r\n", lengthAt + 2);
+            String length = head.substring(lengthAt + 17, lineEnd < 0 ? head.length() : lineEnd).trim();
+            return text.length() - headEnd - 4 >= Integer.parseInt(length);
+        }
+        return head.contains("\r\ntransfer-encoding: chunked") && text.endsWith("\r\n0\r\n\r\n");
     }
 
     /**
