@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
         "agora.app-id=" + EndToEndTest.APP_ID, "agora.app-certificate=" + SecretCanaryTest.PRIMARY_CANARY,
         "agora.secondary-app-certificate=" + SecretCanaryTest.SECONDARY_CANARY, "logging.level.root=debug",
-        "logging.level.org.springframework=debug", "logging.level.org.apache=debug"})
+        "logging.level.org.springframework=debug", "logging.level.org.apache=debug", "rtm-token.auth.mode=none"})
 @ExtendWith(OutputCaptureExtension.class)
 class SecretCanaryTest {
 

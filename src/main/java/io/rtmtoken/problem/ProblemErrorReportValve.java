@@ -40,7 +40,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
     static String body(int status) {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
-        String detail = status == HttpStatus.INTERNAL_SERVER_ERROR.value() ? ",\"detail\":\"The service failed to handle the request.\"" : "";
+        String detail = status == HttpStatus.INTERNAL_SERVER_ERROR.value()
+                ? ",\"detail\":\"The service failed to handle the request.\"" : "";
         return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + detail + "}";
     }
 }
