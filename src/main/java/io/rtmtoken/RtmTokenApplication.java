@@ -7,10 +7,11 @@ import java.util.random.RandomGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Entry point of the RTM token service. */
-@SpringBootApplication
+/** Entry point of the RTM token service; callers use JWTs or API keys, so there is no user store or password. */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class RtmTokenApplication {
 

@@ -109,7 +109,8 @@ class GracefulShutdownTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), RtmTokenApplication.class.getName(), "--server.port=0",
-                "--server.address=127.0.0.1", "--management.server.port=-1",
+                "--server.address=127.0.0.1", "--management.server.port=-1", "--rtm-token.auth.mode=none",
+                "--rtm-token.rate-limit.enabled=false",
                 "--agora.app-id=" + EndToEndTest.APP_ID, "--agora.app-certificate=" + EndToEndTest.CERTIFICATE,
                 "--logging.structured.format.console=ecs", "--logging.level.io.rtmtoken.issuance=debug")
                 .redirectErrorStream(true).redirectOutput(LOG.toFile()).start();

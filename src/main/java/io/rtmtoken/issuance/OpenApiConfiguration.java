@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.rtmtoken.observability.RequestIdFilter;
+import io.rtmtoken.security.UserBinding;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -64,7 +65,7 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer rtmTokenOperation(TokenProperties properties) {
+    OpenApiCustomizer rtmTokenOperation(TokenProperties properties, UserBinding userBinding) {
         return openApi -> {
             Components components = openApi.getComponents();
             describeTokenResponse(components.getSchemas().get(TOKEN_RESPONSE));
@@ -74,14 +75,17 @@ class OpenApiConfiguration {
             get.operationId("issueRtmToken").tags(List.of("tokens")).summary("Mint an RTM login token")
                     .description("Issues a token for userAccount, signed with the configured App Certificate. "
                             + "Unknown parameters and parameters given twice are rejected.")
-                    .parameters(parameters(properties)).responses(responses());
+                    .parameters(parameters(properties, userBinding)).responses(responses());
         };
     }
 
-    private static List<Parameter> parameters(TokenProperties properties) {
+    private static List<Parameter> parameters(TokenProperties properties, UserBinding userBinding) {
         long maxSeconds = properties.maxLifetime().getSeconds();
+        String userAccountDefault = userBinding.userAccountRequired() ? ""
+                : "; defaults to the caller's " + userBinding.userClaim() + " claim";
         return List.of(
-                query(TokenRequest.USER_ACCOUNT, true, "The RTM user ID the token is for: " + UserAccounts.RULE,
+                query(TokenRequest.USER_ACCOUNT, userBinding.userAccountRequired(),
+                        "The RTM user ID the token is for: " + UserAccounts.RULE + userAccountDefault,
                         new StringSchema().minLength(1).maxLength(UserAccounts.MAX_LENGTH)
                                 .pattern(USER_ACCOUNT_PATTERN).example("alice")),
                 query(TokenRequest.ROLE, false, "The RTM role; rtm_user (or 1) is the only one",

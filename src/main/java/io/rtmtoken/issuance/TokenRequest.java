@@ -13,7 +13,7 @@ import io.rtmtoken.problem.ParameterError;
 /**
  * A validated {@code GET /rtm-token} request.
  *
- * @param userAccount the RTM user account
+ * @param userAccount the RTM user account, or null when the request gave none and it defaults to the caller's
  * @param version the token version
  * @param expireSeconds the token's lifetime
  */
@@ -32,12 +32,20 @@ record TokenRequest(String userAccount, TokenVersion version, long expireSeconds
 
     private static final Set<String> PARAMETERS = Set.of(USER_ACCOUNT, ROLE, EXPIRE_SECONDS, VERSION);
 
+    /** Validates every parameter, {@code userAccount} included, and reports all problems at once. */
+    static TokenRequest from(MultiValueMap<String, String> parameters, TokenProperties properties) {
+        return from(parameters, properties, true);
+    }
+
     /**
      * Validates every parameter and reports all problems at once.
      *
+     * @param userAccountRequired false when a missing {@code userAccount} defaults to the caller's own; the record's
+     *     {@code userAccount} is then null
      * @throws InvalidRequestException listing each bad parameter, its value and the rule
      */
-    static TokenRequest from(MultiValueMap<String, String> parameters, TokenProperties properties) {
+    static TokenRequest from(MultiValueMap<String, String> parameters, TokenProperties properties,
+            boolean userAccountRequired) {
         List<ParameterError> errors = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             if (!PARAMETERS.contains(parameter.getKey())) {
@@ -51,10 +59,10 @@ record TokenRequest(String userAccount, TokenVersion version, long expireSeconds
         }
 
         String userAccount = parameters.getFirst(USER_ACCOUNT);
-        if (userAccount == null) {
+        if (userAccount == null && userAccountRequired) {
             errors.add(new ParameterError(USER_ACCOUNT, null, "is required: " + UserAccounts.RULE));
         }
-        else if (!UserAccounts.isValid(userAccount)) {
+        else if (userAccount != null && !UserAccounts.isValid(userAccount)) {
             errors.add(new ParameterError(USER_ACCOUNT, userAccount, "must be " + UserAccounts.RULE));
         }
 

@@ -22,6 +22,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_PARAMETERS = URI.create("urn:rtm-token:problem:invalid-parameters");
 
+    static final URI USER_NOT_ALLOWED = URI.create("urn:rtm-token:problem:user-not-allowed");
     static final URI MALFORMED_TOKEN = URI.create("urn:rtm-token:problem:malformed-token");
 
     private static final Log log = LogFactory.getLog(ProblemHandler.class);
@@ -51,6 +52,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + "percent-encoded as UTF-8");
         problem.setType(INVALID_PARAMETERS);
         problem.setTitle("Invalid request parameters");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(UserNotAllowedException.class)
+    ResponseEntity<ProblemDetail> userNotAllowed(UserNotAllowedException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Denied request: " + ex.getMessage());
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setType(USER_NOT_ALLOWED);
+        problem.setTitle("User not allowed for this caller");
         return problem(problem);
     }
 

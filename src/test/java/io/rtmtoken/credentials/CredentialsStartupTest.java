@@ -83,10 +83,11 @@ class CredentialsStartupTest {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        String[] all = new String[args.length + 2];
+        String[] all = new String[args.length + 3];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--server.port=0";
         all[args.length + 1] = "--management.server.port=0";
+        all[args.length + 2] = "--rtm-token.auth.mode=none";
         return new SpringApplicationBuilder(RtmTokenApplication.class).run(all);
     }
 

@@ -58,7 +58,8 @@ class CertificateRotationTest {
 
     private static ConfigurableApplicationContext start(String primary, String secondary) {
         return new SpringApplicationBuilder(RtmTokenApplication.class).run("--server.port=0",
-                "--management.server.port=0", "--agora.app-id=" + APP_ID, "--agora.app-certificate=" + primary,
+                "--management.server.port=0", "--rtm-token.auth.mode=none",
+                "--agora.app-id=" + APP_ID, "--agora.app-certificate=" + primary,
                 "--agora.secondary-app-certificate=" + (secondary == null ? "" : secondary));
     }
 

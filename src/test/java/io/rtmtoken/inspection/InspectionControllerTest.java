@@ -28,7 +28,8 @@ import io.rtmtoken.issuance.FixedIssuanceConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(properties = {"agora.app-id=" + InspectionControllerTest.APP_ID,
-        "agora.app-certificate=" + InspectionControllerTest.CERTIFICATE, "management.server.port=-1"})
+        "agora.app-certificate=" + InspectionControllerTest.CERTIFICATE, "management.server.port=-1",
+        "rtm-token.auth.mode=none", "rtm-token.rate-limit.enabled=false"})
 @AutoConfigureMockMvc
 @Import(FixedIssuanceConfiguration.class)
 class InspectionControllerTest {

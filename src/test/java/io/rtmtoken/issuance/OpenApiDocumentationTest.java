@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(properties = {"agora.app-id=0123456789abcdef0123456789abcdef",
         "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1",
-        "rtm-token.token.max-lifetime=12h", "rtm-token.token.default-version=007"})
+        "rtm-token.token.max-lifetime=12h", "rtm-token.token.default-version=007", "rtm-token.auth.mode=none"})
 @AutoConfigureMockMvc
 class OpenApiDocumentationTest {
 

@@ -19,7 +19,8 @@ import io.rtmtoken.format.AppCertificate;
 import io.rtmtoken.format.RtmTokens;
 
 @SpringBootTest(properties = {"agora.app-id=0123456789abcdef0123456789abcdef",
-        "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1"})
+        "agora.app-certificate=fedcba9876543210fedcba9876543210", "management.server.port=-1",
+        "rtm-token.auth.mode=none", "rtm-token.rate-limit.enabled=false"})
 @AutoConfigureMockMvc
 @Import(FixedIssuanceConfiguration.class)
 class RtmTokenControllerTest {

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Metrics, request ids and info over real HTTP, on the API port and the management port. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
         "agora.app-id=0123456789abcdef0123456789abcdef", "agora.app-certificate=fedcba9876543210fedcba9876543210",
-        "logging.level.io.rtmtoken.issuance=debug"})
+        "logging.level.io.rtmtoken.issuance=debug", "rtm-token.auth.mode=none"})
 @Import(ObservabilityTest.AnsweringFilterConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
@@ -89,7 +89,7 @@ class ObservabilityTest {
 
         assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/rtm-token\"[^}]*le=")
                 .contains("jvm_memory_used_bytes{").contains("jvm_threads_live_threads")
-                .contains("jvm_gc_pause_seconds").contains("process_cpu_usage");
+                .contains("jvm_gc_memory_allocated_bytes_total").contains("process_cpu_usage");
         assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
     }
 
