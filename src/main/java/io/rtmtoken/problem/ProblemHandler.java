@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -63,6 +64,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
         problem.setType(USER_NOT_ALLOWED);
         problem.setTitle("User not allowed for this caller");
+        return problem(problem);
+    }
+
+    /** Spring Security's firewall refuses a parameter name it finds unsafe when the controller reads the map. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Rejected request refused by the HTTP firewall");
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A parameter name holds a character that is not allowed, such as a control character");
+        problem.setType(INVALID_PARAMETERS);
+        problem.setTitle("Invalid request parameters");
         return problem(problem);
     }
 
