@@ -5,10 +5,12 @@ import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -38,6 +40,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    /** Tomcat refuses a query string or form body it cannot decode (broken percent-encoding, a nameless pair). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Rejected request with undecodable parameters");
+        }
+        HttpStatus status = HttpStatus.resolve(ex.getErrorCode());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+                "The request's parameters cannot be decoded: each must be name=value with a non-empty name, "
+                        + "percent-encoded as UTF-8");
+        problem.setType(INVALID_PARAMETERS);
+        problem.setTitle("Invalid request parameters");
+        return problem(problem);
+    }
+
     @ExceptionHandler(UserNotAllowedException.class)
     ResponseEntity<ProblemDetail> userNotAllowed(UserNotAllowedException ex) {
         if (log.isDebugEnabled()) {
@@ -46,6 +64,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
         problem.setType(USER_NOT_ALLOWED);
         problem.setTitle("User not allowed for this caller");
+        return problem(problem);
+    }
+
+    /** Spring Security's firewall refuses a parameter name it finds unsafe when the controller reads the map. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Rejected request refused by the HTTP firewall");
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A parameter name holds a character that is not allowed, such as a control character");
+        problem.setType(INVALID_PARAMETERS);
+        problem.setTitle("Invalid request parameters");
         return problem(problem);
     }
 
