@@ -58,7 +58,7 @@ class TokenParserFuzzTest {
     @FuzzTest(maxDuration = FUZZ_DURATION)
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void parse006Content(byte[] content) {
-        String text = TokenEncoding.prefixAndBase64(Token006.VERSION + APP_ID, content);
+        String text = TokenEncoding.prefixAndBase64(Token006.VERSION, APP_ID, content);
 
         assertThat(allocatedBytesOfSecondRun(() -> parseAndCheck006(text))).isLessThan(MAX_ALLOCATED_BYTES);
     }
@@ -67,7 +67,8 @@ class TokenParserFuzzTest {
     @FuzzTest(maxDuration = FUZZ_DURATION)
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void parse007Content(byte[] content) {
-        String text = TokenEncoding.prefixAndBase64(Token007.VERSION, TokenEncoding.deflate(content));
+        String text = TokenEncoding.prefixAndBase64(Token007.VERSION, null,
+                TokenEncoding.deflate(content, 0, content.length));
 
         assertThat(allocatedBytesOfSecondRun(() -> parseAndCheck007(text))).isLessThan(MAX_ALLOCATED_BYTES);
     }
