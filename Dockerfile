@@ -27,8 +27,10 @@ COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 COPY --from=build /workspace/healthcheck/ /app/healthcheck/
-# Container-sized JVM defaults; override the whole variable to change them.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# Container-sized JVM defaults; override the whole variable to change them. A fixed 128 MiB heap holds the ~30 MB
+# live set plus a full rate-limit bucket map, and keeps heap + AOT cache + code + threads well under 512 MiB.
+ENV JAVA_TOOL_OPTIONS="-Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" \
+    SERVER_TOMCAT_THREADS_MAX=16
 # Training run: starts the context once and exits, writing an AOT cache (Java 25+) or a CDS archive (older JDKs).
 # The credentials below are well-formed dummies that exist only for this step; real ones come at run time.
 RUN set -eu; \
