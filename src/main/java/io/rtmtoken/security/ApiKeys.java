@@ -1,13 +1,13 @@
 package io.rtmtoken.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** The accepted API keys, held only as SHA-256 hashes and matched in constant time. */
 final class ApiKeys {
@@ -74,13 +74,9 @@ final class ApiKeys {
         return hashesByName.keySet();
     }
 
+    /** SHA-256 of the key's UTF-8 bytes, as {@code printf %s "$key" | sha256sum} computes it. */
     static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", ex);
-        }
+        return DigestUtils.sha256(key);
     }
 
     @Override
