@@ -1,6 +1,9 @@
 package io.rtmtoken.observability;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,13 +26,25 @@ final class TokenRequestMetricsFilter extends OncePerRequestFilter {
 
     static final String UNKNOWN_VERSION = "unknown";
 
-    private final MeterRegistry registry;
+    private static final List<String> VERSIONS = List.of(TokenVersion.V006.label(), TokenVersion.V007.label(),
+            UNKNOWN_VERSION);
+
+    private static final List<String> OUTCOMES = List.of("issued", "invalid", "denied", "rate_limited", "error");
+
+    /** Every counter, registered up front: no registry look-up per request, and every series starts at zero. */
+    private final Map<String, Counter> countersByVersionAndOutcome = new HashMap<>();
 
     private final String defaultVersion;
 
     TokenRequestMetricsFilter(MeterRegistry registry, TokenProperties properties) {
-        this.registry = registry;
         this.defaultVersion = properties.defaultVersion();
+        for (String version : VERSIONS) {
+            for (String outcome : OUTCOMES) {
+                countersByVersionAndOutcome.put(key(version, outcome), Counter.builder(METER_NAME)
+                        .description("Token requests by version asked for and outcome").tag("version", version)
+                        .tag("outcome", outcome).register(registry));
+            }
+        }
     }
 
     @Override
@@ -53,8 +68,11 @@ final class TokenRequestMetricsFilter extends OncePerRequestFilter {
     }
 
     private Counter counter(String version, String outcome) {
-        return Counter.builder(METER_NAME).description("Token requests by version asked for and outcome")
-                .tag("version", version).tag("outcome", outcome).register(registry);
+        return countersByVersionAndOutcome.get(key(version, outcome));
+    }
+
+    private static String key(String version, String outcome) {
+        return version + '/' + outcome;
     }
 
     /** The version the request asks for, the default when it names none, or {@code unknown} when it is invalid. */

@@ -82,6 +82,18 @@ class ObservabilityTest {
     }
 
     @Test
+    void prometheusWhenScrapedThenEveryVersionAndOutcomeSeriesExists() throws Exception {
+        String scrape = scrape();
+
+        for (String version : new String[] {"006", "007", "unknown"}) {
+            for (String outcome : new String[] {"issued", "invalid", "denied", "rate_limited", "error"}) {
+                assertThat(scrape).containsPattern("rtm_token_requests_total\\{[^}]*outcome=\"" + outcome
+                        + "\"[^}]*version=\"" + version + "\"[^}]*\\} ");
+            }
+        }
+    }
+
+    @Test
     void prometheusWhenScrapedThenLatencyHistogramAndJvmMetricsOnManagementPortOnly() throws Exception {
         get(port, "/rtm-token?userAccount=alice");
 
