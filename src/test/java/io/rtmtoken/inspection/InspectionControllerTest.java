@@ -39,8 +39,8 @@ class InspectionControllerTest {
     static final String CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b";
 
     /** First shared vector: user test_user, salt 1, issued at 1111111 (1970), so long expired. */
-    private static final String VECTOR_006 = "006970CA35de60c44645bbae8a215061b33IAAsR0qgiCxv0vrpRcpkz5BrbfEWCBZ6kvR6t7qG"
-            + "/wJIQob86ogAAAAAEAABAAAAR/QQAAEA6AOvKDdW";
+    private static final String VECTOR_006 = "006970CA35de60c44645bbae8a215061b33"
+            + "IAAsR0qgiCxv0vrpRcpkz5BrbfEWCBZ6kvR6t7qG/wJIQob86ogAAAAAEAABAAAAR/QQAAEA6AOvKDdW";
 
     private static final String VECTOR_007 = "007eJxTYOCdJftjyTM2zxW6Xhm/5T0j5LdcUt/xYVt48fb5Mp3PX9coMFiaGzg7Gpu"
             + "mpJoZJJuYmJmYJiUlplokGhmaGpgZJhkbu38RYIhgYmBgZABhJiBmBPM5GUpSi0viS4tTiwBZVh6A";

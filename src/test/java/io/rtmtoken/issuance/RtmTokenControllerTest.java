@@ -31,6 +31,10 @@ class RtmTokenControllerTest {
 
     private static final long NOW = FixedIssuanceConfiguration.NOW.getEpochSecond();
 
+    private static final String ROLE_RULE = "must be rtm_user (or 1), the only RTM role";
+
+    private static final String SECONDS_RULE = "must be a whole number of seconds from 1 to 86400";
+
     @Autowired
     private MockMvcTester mvc;
 
@@ -74,7 +78,8 @@ class RtmTokenControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a/b", "a\"b",
+    @ValueSource(strings = {"", "   ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a/b",
+            "a\"b",
             "a'b", "a*b", "a\\b", "a`b", "é", "a\tb", "a\nb", "a\u0000b", "😀"})
     void getWhenUserAccountBreaksAgorasRuleThenProblemNamingIt(String userAccount) {
         MvcTestResult result = mvc.get().uri("/rtm-token").param("userAccount", userAccount).exchange();
@@ -99,18 +104,20 @@ class RtmTokenControllerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "userAccount=alice&userAccount=bob | userAccount | alice,bob | must be given at most once",
-        "userAccount=alice&role=admin | role | admin | must be rtm_user (or 1), the only RTM role",
-        "userAccount=alice&role= | role | '' | must be rtm_user (or 1), the only RTM role",
+        "userAccount=alice&role=admin | role | admin | " + ROLE_RULE,
+        "userAccount=alice&role= | role | '' | " + ROLE_RULE,
         "userAccount=alice&version=008 | version | 008 | must be 006 or 007",
         "userAccount=alice&version=6 | version | 6 | must be 006 or 007",
-        "userAccount=alice&expireSeconds=0 | expireSeconds | 0 | must be a whole number of seconds from 1 to 86400",
-        "userAccount=alice&expireSeconds=86401 | expireSeconds | 86401 | must be a whole number of seconds from 1 to 86400",
-        "userAccount=alice&expireSeconds=-5 | expireSeconds | -5 | must be a whole number of seconds from 1 to 86400",
-        "userAccount=alice&expireSeconds=1.5 | expireSeconds | 1.5 | must be a whole number of seconds from 1 to 86400",
-        "userAccount=alice&expireSeconds=99999999999999999999 | expireSeconds | 99999999999999999999 | must be a whole number of seconds from 1 to 86400",
-        "userAccount=alice&expireSeconds= | expireSeconds | '' | must be a whole number of seconds from 1 to 86400",
+        "userAccount=alice&expireSeconds=0 | expireSeconds | 0 | " + SECONDS_RULE,
+        "userAccount=alice&expireSeconds=86401 | expireSeconds | 86401 | " + SECONDS_RULE,
+        "userAccount=alice&expireSeconds=-5 | expireSeconds | -5 | " + SECONDS_RULE,
+        "userAccount=alice&expireSeconds=1.5 | expireSeconds | 1.5 | " + SECONDS_RULE,
+        "userAccount=alice&expireSeconds=99999999999999999999 | expireSeconds | 99999999999999999999 | "
+                + SECONDS_RULE,
+        "userAccount=alice&expireSeconds= | expireSeconds | '' | " + SECONDS_RULE,
         "userAccount=alice&expireSeconds=60&expireSeconds=60 | expireSeconds | 60,60 | must be given at most once",
-        "userAccount=alice&uid=1 | uid | 1 | is not a parameter of this endpoint; use userAccount, role, expireSeconds or version"})
+        "userAccount=alice&uid=1 | uid | 1 | is not a parameter of this endpoint; use userAccount, role, "
+                + "expireSeconds or version"})
     void getWhenParameterBreaksItsRuleThenProblemNamesParameterValueAndRule(String query, String parameter,
             String value, String rule) {
         MvcTestResult result = mvc.get().uri("/rtm-token?" + query).exchange();

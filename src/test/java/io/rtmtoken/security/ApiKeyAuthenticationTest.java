@@ -60,6 +60,17 @@ class ApiKeyAuthenticationTest {
     }
 
     @Test
+    void apiDocsWhenApiKeyModeThenTokenOperationsRequireTheApiKeyHeader() {
+        MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+
+        assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"components": {"securitySchemes": {"apiKey": {"type": "apiKey", "in": "header",
+                                                               "name": "X-API-Key"}}},
+                 "paths": {"/rtm-token": {"get": {"security": [{"apiKey": []}]}},
+                           "/rtm-token/inspect": {"post": {"security": [{"apiKey": []}]}}}}""");
+    }
+
+    @Test
     void getWhenUnknownKeyThenUnauthorizedProblemWithoutTheKey() {
         String unknownKey = "0000" + BACKEND_KEY.substring(4);
 

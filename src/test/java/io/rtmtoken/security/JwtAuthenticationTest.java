@@ -53,6 +53,16 @@ class JwtAuthenticationTest {
     }
 
     @Test
+    void apiDocsWhenJwtModeThenTokenOperationsRequireABearerJwt() {
+        MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+
+        assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"components": {"securitySchemes": {"bearerJwt": {"type": "http", "scheme": "bearer",
+                                                                  "bearerFormat": "JWT"}}},
+                 "paths": {"/rtm-token": {"get": {"security": [{"bearerJwt": []}]}}}}""");
+    }
+
+    @Test
     void getWhenEs256TokenForOwnUserThenIssued() {
         MvcTestResult result = get("/rtm-token?userAccount=alice&version=007",
                 authorizationServer.token("alice").es256());
