@@ -254,7 +254,16 @@ checkToken() {
     body="$(httpGet -f "http://127.0.0.1:$apiPort/rtm-token?$query")" || fail "GET /rtm-token?$query failed"
     [[ "$body" == *"\"token\":\"$expectedPrefix"* ]] || fail "GET /rtm-token?$query gave no $expectedPrefix token"
     [[ "$body" == *'"userAccount":"alice"'* ]] || fail "GET /rtm-token?$query did not echo the user account"
-    log "GET /rtm-token?$query -> token starting with $expectedPrefix"
+
+    # The image's own inspection checks the signature with the certificate it was started with.
+    local token report
+    token="$(sed -E 's/.*"token":"([^"]+)".*/\1/' <<<"$body")"
+    report="$(httpGet -f -H 'Content-Type: application/json' \
+        --data "{\"token\":\"$token\",\"userAccount\":\"alice\"}" "http://127.0.0.1:$apiPort/rtm-token/inspect")" \
+        || fail "POST /rtm-token/inspect failed for the $expectedPrefix token"
+    [[ "$report" == *'"signatureValid":true'* && "$report" == *'"signedWith":"primary"'* ]] \
+        || fail "the $expectedPrefix token does not verify with the configured certificate: $report"
+    log "GET /rtm-token?$query -> $expectedPrefix token, signature valid under the configured certificate"
 }
 
 # Runs the image's HEALTHCHECK command inside the running container, as the image user.
