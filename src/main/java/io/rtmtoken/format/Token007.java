@@ -162,9 +162,9 @@ public record Token007(byte[] signature, String appId, long issueTs, long expire
 
     /** Signs the packed signing info, puts the signature in front of it, then compresses and encodes both. */
     private static String signAndEncode(AppCertificate certificate, long issueTs, long salt, byte[] content,
-            int expectedLength, int contentLength) {
-        if (contentLength != expectedLength) {
-            throw new IllegalStateException("packed " + contentLength + " of " + expectedLength + " bytes");
+            int contentLength, int packedLength) {
+        if (packedLength != contentLength) {
+            throw new IllegalStateException("packed " + packedLength + " of " + contentLength + " bytes");
         }
         BuildBuffers buffers = BuildBuffers.get();
         new PackWriter(buffers.uint32, 0).putUint32(salt);

@@ -66,7 +66,7 @@ final class TokenEncoding {
             throw new MalformedTokenException(Reason.NOT_BASE64,
                     "the token's body is not standard Base64: " + ex.getMessage());
         }
-        if (!Base64.getEncoder().encodeToString(decoded).equals(text)) {
+        if (!BASE64.encodeToString(decoded).equals(text)) {
             throw new MalformedTokenException(Reason.NOT_BASE64, "the token's body is not canonical Base64");
         }
         return decoded;

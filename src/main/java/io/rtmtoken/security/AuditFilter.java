@@ -9,6 +9,7 @@ import org.slf4j.MDC;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.rtmtoken.observability.RequestIdFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,10 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * security filter chain, ahead of authentication, so it sees 401, 403 and 429 answers and knows the caller.
  */
 final class AuditFilter extends OncePerRequestFilter {
-
-    static final String REQUEST_ID_KEY = "requestId";
-
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final Log audit = LogFactory.getLog("audit");
 
@@ -77,7 +74,7 @@ final class AuditFilter extends OncePerRequestFilter {
     }
 
     private static String requestId(HttpServletResponse response) {
-        String requestId = MDC.get(REQUEST_ID_KEY);
-        return requestId != null ? requestId : response.getHeader(REQUEST_ID_HEADER);
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        return requestId != null ? requestId : response.getHeader(RequestIdFilter.HEADER);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
+import io.rtmtoken.observability.RequestIdFilter;
 import io.rtmtoken.problem.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 
@@ -161,9 +162,9 @@ class SecurityConfiguration {
         configuration.setAllowedOrigins(cors.allowedOrigins());
         configuration.setAllowedMethods(List.of("GET", "POST"));
         configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-                ApiKeyAuthenticationConverter.HEADER, AuditFilter.REQUEST_ID_HEADER));
+                ApiKeyAuthenticationConverter.HEADER, RequestIdFilter.HEADER));
         configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, "RateLimit-Limit", "RateLimit-Remaining",
-                "RateLimit-Reset", AuditFilter.REQUEST_ID_HEADER));
+                "RateLimit-Reset", RequestIdFilter.HEADER));
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(Duration.ofMinutes(10));
 
